@@ -1,0 +1,167 @@
+package io.mtlsoperator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** What kind of authority to run and how its certificate looks. */
+@ValidationRule(value = "[has(self.selfSigned), has(self.issuerRef), has(self.__import__)].filter(x, x).size() == 1",
+    message = "set exactly one of selfSigned, issuerRef or import")
+@ValidationRule(value = "!has(self.renewBefore) || !has(self.renewBeforePercentage)",
+    message = "set renewBefore or renewBeforePercentage, not both")
+@ValidationRule(value = "!has(self.renewBefore) || duration(self.renewBefore) < duration(self.duration)",
+    message = "renewBefore must be shorter than duration")
+@ValidationRule(value = "!has(self.__import__) || (!has(self.subject) && !has(self.maxPathLength) && !has(self.nameConstraints))",
+    message = "an imported authority keeps its own subject, path length and name constraints: remove subject, "
+        + "maxPathLength and nameConstraints")
+public class CertificateAuthoritySpec {
+
+  @JsonPropertyDescription("Makes this authority a self-signed root CA.")
+  private SelfSigned selfSigned;
+
+  @JsonPropertyDescription("Makes this authority an intermediate CA signed by another CertificateAuthority.")
+  private ObjectReference issuerRef;
+
+  @JsonProperty("import")
+  @JsonPropertyDescription("Uses an existing CA from a Secret instead of creating one.")
+  private ImportSource importSource;
+
+  @JsonPropertyDescription("Subject of the CA certificate; commonName defaults to the resource name.")
+  private Subject subject;
+
+  @Default("43800h")
+  @Pattern(ApiGroup.DURATION_PATTERN)
+  @JsonPropertyDescription("Lifetime of the CA certificate as a Go duration, e.g. 87600h; default 43800h (5 years). "
+      + "An intermediate never outlives its issuer.")
+  private String duration = "43800h";
+
+  @Pattern(ApiGroup.DURATION_PATTERN)
+  @JsonPropertyDescription("Renew this long before expiry, e.g. 720h. Default: after two thirds of the lifetime.")
+  private String renewBefore;
+
+  @Min(1)
+  @Max(99)
+  @JsonPropertyDescription("Renew when this percentage of the lifetime remains, 1 to 99.")
+  private Integer renewBeforePercentage;
+
+  @JsonPropertyDescription("Private key of the CA.")
+  private PrivateKeySpec privateKey;
+
+  @Min(0)
+  @Max(10)
+  @JsonPropertyDescription("How many intermediate CAs may follow this one (basicConstraints pathLen); unset means no limit.")
+  private Integer maxPathLength;
+
+  @JsonPropertyDescription("Name constraints written into the CA certificate and enforced when issuing.")
+  private NameConstraintsSpec nameConstraints;
+
+  @Size(min = 1, max = 253)
+  @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
+  @JsonPropertyDescription("Secret that holds the CA certificate (tls.crt), its key (tls.key) and the root (ca.crt); "
+      + "default <name>-ca.")
+  private String secretName;
+
+  @JsonPropertyDescription("Namespaces besides this one that may issue from this authority; default none.")
+  private AllowedNamespaces allowedNamespaces;
+
+  public SelfSigned getSelfSigned() {
+    return selfSigned;
+  }
+
+  public void setSelfSigned(SelfSigned selfSigned) {
+    this.selfSigned = selfSigned;
+  }
+
+  public ObjectReference getIssuerRef() {
+    return issuerRef;
+  }
+
+  public void setIssuerRef(ObjectReference issuerRef) {
+    this.issuerRef = issuerRef;
+  }
+
+  public ImportSource getImportSource() {
+    return importSource;
+  }
+
+  public void setImportSource(ImportSource importSource) {
+    this.importSource = importSource;
+  }
+
+  public Subject getSubject() {
+    return subject;
+  }
+
+  public void setSubject(Subject subject) {
+    this.subject = subject;
+  }
+
+  public String getDuration() {
+    return duration;
+  }
+
+  public void setDuration(String duration) {
+    this.duration = duration;
+  }
+
+  public String getRenewBefore() {
+    return renewBefore;
+  }
+
+  public void setRenewBefore(String renewBefore) {
+    this.renewBefore = renewBefore;
+  }
+
+  public Integer getRenewBeforePercentage() {
+    return renewBeforePercentage;
+  }
+
+  public void setRenewBeforePercentage(Integer renewBeforePercentage) {
+    this.renewBeforePercentage = renewBeforePercentage;
+  }
+
+  public PrivateKeySpec getPrivateKey() {
+    return privateKey;
+  }
+
+  public void setPrivateKey(PrivateKeySpec privateKey) {
+    this.privateKey = privateKey;
+  }
+
+  public Integer getMaxPathLength() {
+    return maxPathLength;
+  }
+
+  public void setMaxPathLength(Integer maxPathLength) {
+    this.maxPathLength = maxPathLength;
+  }
+
+  public NameConstraintsSpec getNameConstraints() {
+    return nameConstraints;
+  }
+
+  public void setNameConstraints(NameConstraintsSpec nameConstraints) {
+    this.nameConstraints = nameConstraints;
+  }
+
+  public String getSecretName() {
+    return secretName;
+  }
+
+  public void setSecretName(String secretName) {
+    this.secretName = secretName;
+  }
+
+  public AllowedNamespaces getAllowedNamespaces() {
+    return allowedNamespaces;
+  }
+
+  public void setAllowedNamespaces(AllowedNamespaces allowedNamespaces) {
+    this.allowedNamespaces = allowedNamespaces;
+  }
+}

@@ -1,0 +1,216 @@
+package io.mtlsoperator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
+
+/** A server or client certificate and the Secret it is written to. */
+@ValidationRule(value = "has(self.commonName) || (has(self.dnsNames) && size(self.dnsNames) > 0)"
+    + " || (has(self.ipAddresses) && size(self.ipAddresses) > 0) || (has(self.uris) && size(self.uris) > 0)"
+    + " || (has(self.emailAddresses) && size(self.emailAddresses) > 0)",
+    message = "set at least one identity: commonName, dnsNames, ipAddresses, uris or emailAddresses")
+@ValidationRule(value = "!has(self.renewBefore) || !has(self.renewBeforePercentage)",
+    message = "set renewBefore or renewBeforePercentage, not both")
+@ValidationRule(value = "!has(self.renewBefore) || duration(self.renewBefore) < duration(self.duration)",
+    message = "renewBefore must be shorter than duration")
+@ValidationRule(value = "!has(self.subject) || !has(self.subject.commonName) || !has(self.commonName)",
+    message = "set the common name once: commonName or subject.commonName")
+public class MtlsCertificateSpec {
+
+  @Required
+  @JsonPropertyDescription("The CertificateAuthority that signs this certificate.")
+  private ObjectReference issuerRef;
+
+  @Required
+  @JsonPropertyDescription("Server (serverAuth), Client (clientAuth) or ServerAndClient (both).")
+  private CertificateUsageName usage;
+
+  @Size(min = 1, max = 64)
+  @JsonPropertyDescription("Common name (CN), at most 64 characters. Default: the first DNS name when it fits.")
+  private String commonName;
+
+  @JsonPropertyDescription("Other subject fields (organizations, organizationalUnits, countries, ...).")
+  private Subject subject;
+
+  @Size(max = 100)
+  @ValidationRule(value = "self.all(n, n.matches('^(\\\\*\\\\.)?([^.*\\\\s/:@]{1,63}\\\\.)*[^.*\\\\s/:@]{1,63}$'))",
+      message = "dnsNames must be host names such as api.example.com; a wildcard is allowed only as the whole "
+          + "left-most label (*.example.com)")
+  @JsonPropertyDescription("DNS subject alternative names; a wildcard only as the whole left-most label. "
+      + "Internationalised names are written as punycode.")
+  private List<@Size(max = 253) String> dnsNames;
+
+  @Size(max = 100)
+  @ValidationRule(value = "self.all(ip, isIP(ip))", message = "ipAddresses must be IPv4 or IPv6 addresses")
+  @JsonPropertyDescription("IP address subject alternative names, IPv4 or IPv6.")
+  private List<@Size(max = 45) String> ipAddresses;
+
+  @Size(max = 100)
+  @ValidationRule(value = "self.all(u, isURL(u) && url(u).getScheme() != '')",
+      message = "uris must be absolute URIs such as spiffe://cluster.local/ns/default/sa/app")
+  @JsonPropertyDescription("URI subject alternative names, e.g. SPIFFE IDs.")
+  private List<@Size(max = 2048) String> uris;
+
+  @Size(max = 100)
+  @ValidationRule(value = "self.all(e, e.matches('^[^@\\\\s]+@[^@\\\\s]+$'))",
+      message = "emailAddresses must look like name@example.com")
+  @JsonPropertyDescription("Email subject alternative names.")
+  private List<@Size(max = 320) String> emailAddresses;
+
+  @Default("2160h")
+  @Pattern(ApiGroup.DURATION_PATTERN)
+  @JsonPropertyDescription("Lifetime as a Go duration, e.g. 2160h (the default, 90 days). Capped at the issuer's "
+      + "expiry.")
+  private String duration = "2160h";
+
+  @Pattern(ApiGroup.DURATION_PATTERN)
+  @JsonPropertyDescription("Renew this long before expiry, e.g. 360h. Default: after two thirds of the lifetime.")
+  private String renewBefore;
+
+  @Min(1)
+  @Max(99)
+  @JsonPropertyDescription("Renew when this percentage of the lifetime remains, 1 to 99.")
+  private Integer renewBeforePercentage;
+
+  @JsonPropertyDescription("Private key settings.")
+  private PrivateKeySpec privateKey;
+
+  @Required
+  @Size(min = 1, max = 253)
+  @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
+  @JsonPropertyDescription("Secret of type kubernetes.io/tls to write: tls.crt (leaf and intermediates), tls.key, "
+      + "ca.crt (root).")
+  private String secretName;
+
+  @JsonPropertyDescription("Labels and annotations added to the Secret.")
+  private SecretTemplate secretTemplate;
+
+  @JsonPropertyDescription("Optional PKCS#12 and JKS keystores and truststores in the same Secret.")
+  private Keystores keystores;
+
+  public ObjectReference getIssuerRef() {
+    return issuerRef;
+  }
+
+  public void setIssuerRef(ObjectReference issuerRef) {
+    this.issuerRef = issuerRef;
+  }
+
+  public CertificateUsageName getUsage() {
+    return usage;
+  }
+
+  public void setUsage(CertificateUsageName usage) {
+    this.usage = usage;
+  }
+
+  public String getCommonName() {
+    return commonName;
+  }
+
+  public void setCommonName(String commonName) {
+    this.commonName = commonName;
+  }
+
+  public Subject getSubject() {
+    return subject;
+  }
+
+  public void setSubject(Subject subject) {
+    this.subject = subject;
+  }
+
+  public List<String> getDnsNames() {
+    return dnsNames;
+  }
+
+  public void setDnsNames(List<String> dnsNames) {
+    this.dnsNames = dnsNames;
+  }
+
+  public List<String> getIpAddresses() {
+    return ipAddresses;
+  }
+
+  public void setIpAddresses(List<String> ipAddresses) {
+    this.ipAddresses = ipAddresses;
+  }
+
+  public List<String> getUris() {
+    return uris;
+  }
+
+  public void setUris(List<String> uris) {
+    this.uris = uris;
+  }
+
+  public List<String> getEmailAddresses() {
+    return emailAddresses;
+  }
+
+  public void setEmailAddresses(List<String> emailAddresses) {
+    this.emailAddresses = emailAddresses;
+  }
+
+  public String getDuration() {
+    return duration;
+  }
+
+  public void setDuration(String duration) {
+    this.duration = duration;
+  }
+
+  public String getRenewBefore() {
+    return renewBefore;
+  }
+
+  public void setRenewBefore(String renewBefore) {
+    this.renewBefore = renewBefore;
+  }
+
+  public Integer getRenewBeforePercentage() {
+    return renewBeforePercentage;
+  }
+
+  public void setRenewBeforePercentage(Integer renewBeforePercentage) {
+    this.renewBeforePercentage = renewBeforePercentage;
+  }
+
+  public PrivateKeySpec getPrivateKey() {
+    return privateKey;
+  }
+
+  public void setPrivateKey(PrivateKeySpec privateKey) {
+    this.privateKey = privateKey;
+  }
+
+  public String getSecretName() {
+    return secretName;
+  }
+
+  public void setSecretName(String secretName) {
+    this.secretName = secretName;
+  }
+
+  public SecretTemplate getSecretTemplate() {
+    return secretTemplate;
+  }
+
+  public void setSecretTemplate(SecretTemplate secretTemplate) {
+    this.secretTemplate = secretTemplate;
+  }
+
+  public Keystores getKeystores() {
+    return keystores;
+  }
+
+  public void setKeystores(Keystores keystores) {
+    this.keystores = keystores;
+  }
+}
