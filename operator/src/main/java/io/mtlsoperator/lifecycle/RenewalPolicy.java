@@ -15,6 +15,13 @@ public record RenewalPolicy(Duration renewBefore, Integer renewBeforePercentage)
   /** Share of the lifetime after which renewal starts by default, as cert-manager does. */
   private static final double DEFAULT_RENEWAL_FRACTION = 2.0 / 3.0;
 
+  /**
+   * Renewal never comes before this share of the lifetime has passed. Issuers back-date notBefore
+   * a little, so without a floor a renewBefore close to the lifetime would make a fresh
+   * certificate due at once and re-issue it in a loop.
+   */
+  private static final double MIN_AGE_FRACTION = 1.0 / 3.0;
+
   /** Jitter spreads renewals of certificates issued together over at most this share of the lifetime. */
   private static final double MAX_JITTER_FRACTION = 0.02;
   private static final Duration MAX_JITTER = Duration.ofHours(1);
@@ -22,8 +29,7 @@ public record RenewalPolicy(Duration renewBefore, Integer renewBeforePercentage)
   /**
    * Returns the renewal time. {@code jitterSeed} should be stable for one certificate (e.g. its
    * serial number), so the time does not move between reconciles; the jitter only moves renewal
-   * earlier. A renewBefore longer than the lifetime yields notBefore, i.e. renew now; the CRD
-   * rejects renewBefore >= duration, but an issuer can still cap the lifetime below it.
+   * earlier, but never before a third of the lifetime has passed.
    */
   public Instant renewalTime(Instant notBefore, Instant notAfter, long jitterSeed) {
     Duration lifetime = Duration.between(notBefore, notAfter);
@@ -35,14 +41,12 @@ public record RenewalPolicy(Duration renewBefore, Integer renewBeforePercentage)
     } else {
       base = notBefore.plus(Duration.ofNanos((long) (lifetime.toNanos() * DEFAULT_RENEWAL_FRACTION)));
     }
-    if (base.isBefore(notBefore)) {
-      return notBefore;
-    }
-
     long maxJitterNanos = Math.min((long) (lifetime.toNanos() * MAX_JITTER_FRACTION), MAX_JITTER.toNanos());
     long jitterNanos = maxJitterNanos == 0 ? 0 : Math.floorMod(mix(jitterSeed), maxJitterNanos);
     Instant jittered = base.minusNanos(jitterNanos);
-    return jittered.isBefore(notBefore) ? notBefore : jittered;
+
+    Instant floor = notBefore.plusNanos((long) (lifetime.toNanos() * MIN_AGE_FRACTION));
+    return jittered.isBefore(floor) ? floor : jittered;
   }
 
   // SplitMix64 finaliser: spreads similar seeds (consecutive serials) over the whole range.

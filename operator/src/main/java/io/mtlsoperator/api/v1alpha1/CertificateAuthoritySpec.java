@@ -16,6 +16,8 @@ import io.fabric8.generator.annotation.ValidationRule;
     message = "set renewBefore or renewBeforePercentage, not both")
 @ValidationRule(value = "!has(self.renewBefore) || duration(self.renewBefore) < duration(self.duration)",
     message = "renewBefore must be shorter than duration")
+@ValidationRule(value = "duration(self.duration) >= duration('5m')",
+    message = "duration must be at least 5m")
 @ValidationRule(value = "!has(self.__import__) || (!has(self.subject) && !has(self.maxPathLength) && !has(self.nameConstraints))",
     message = "an imported authority keeps its own subject, path length and name constraints: remove subject, "
         + "maxPathLength and nameConstraints")

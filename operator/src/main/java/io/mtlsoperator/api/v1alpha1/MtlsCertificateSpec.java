@@ -19,6 +19,8 @@ import java.util.List;
     message = "set renewBefore or renewBeforePercentage, not both")
 @ValidationRule(value = "!has(self.renewBefore) || duration(self.renewBefore) < duration(self.duration)",
     message = "renewBefore must be shorter than duration")
+@ValidationRule(value = "duration(self.duration) >= duration('5m')",
+    message = "duration must be at least 5m")
 @ValidationRule(value = "!has(self.subject) || !has(self.subject.commonName) || !has(self.commonName)",
     message = "set the common name once: commonName or subject.commonName")
 public class MtlsCertificateSpec {
