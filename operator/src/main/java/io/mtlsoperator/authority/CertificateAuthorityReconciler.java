@@ -1,6 +1,5 @@
 package io.mtlsoperator.authority;
 
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -18,11 +17,11 @@ import io.mtlsoperator.api.v1alpha1.CertificateAuthority;
 import io.mtlsoperator.api.v1alpha1.CertificateAuthorityStatus;
 import io.mtlsoperator.kube.Conditions;
 import io.mtlsoperator.kube.EventRecorder;
-import io.mtlsoperator.kube.Interruptions;
 import io.mtlsoperator.kube.ResourceLogContext;
 import io.mtlsoperator.kube.SecretApplier;
 import io.mtlsoperator.kube.SecretMetadata;
 import io.mtlsoperator.kube.SecretOwnership;
+import io.mtlsoperator.kube.StatusReporter;
 import io.mtlsoperator.lifecycle.IssueReason;
 import io.mtlsoperator.lifecycle.ReconcileProblem;
 import io.mtlsoperator.lifecycle.RenewalPolicy;
@@ -32,7 +31,6 @@ import io.mtlsoperator.pki.CaMaterial;
 import io.mtlsoperator.pki.CertificateInfo;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +49,6 @@ public class CertificateAuthorityReconciler implements Reconciler<CertificateAut
   public static final String NAME = "certificateauthority";
   static final String PARENT_INDEX = "parent-authority";
   static final String SECRET_NOT_OWNED = "SecretNotOwned";
-  static final Duration PROBLEM_RETRY = Duration.ofSeconds(30);
 
   private static final Logger log = LoggerFactory.getLogger(CertificateAuthorityReconciler.class);
 
@@ -62,6 +59,7 @@ public class CertificateAuthorityReconciler implements Reconciler<CertificateAut
   private final IssuerResolver issuerResolver;
   private final SecretApplier secretApplier;
   private final EventRecorder events;
+  private final StatusReporter<CertificateAuthority, CertificateAuthorityStatus> status;
 
   public CertificateAuthorityReconciler(KubernetesClient client, Clock clock, AuthorityIssuance issuance,
       AuthorityImport authorityImport, IssuerResolver issuerResolver, EventRecorder events) {
@@ -72,6 +70,8 @@ public class CertificateAuthorityReconciler implements Reconciler<CertificateAut
     this.issuerResolver = issuerResolver;
     this.secretApplier = new SecretApplier(client);
     this.events = events;
+    this.status = new StatusReporter<>(CertificateAuthority::new, CertificateAuthorityStatus.class,
+        client.getKubernetesSerialization(), events, clock);
   }
 
   @Override
@@ -160,7 +160,7 @@ public class CertificateAuthorityReconciler implements Reconciler<CertificateAut
     status.setSubject(certificate.getSubjectX500Principal().getName());
     String message = "CA certificate valid until " + StatusTimes.format(info.notAfter())
         + (renewalTime == null ? "; renew it in the imported Secret" : ", renews at " + StatusTimes.format(renewalTime));
-    status.setConditions(Conditions.with(previousConditions(authority), Conditions.READY, true, "Ready", message,
+    status.setConditions(Conditions.with(this.status.conditions(authority), Conditions.READY, true, "Ready", message,
         authority.getMetadata().getGeneration(), clock.instant()));
 
     issued.reason().ifPresent(reason -> {
@@ -173,90 +173,27 @@ public class CertificateAuthorityReconciler implements Reconciler<CertificateAut
           + authority.secretName());
     }
 
-    UpdateControl<CertificateAuthority> control = statusUpdate(authority, status);
+    UpdateControl<CertificateAuthority> control = this.status.patchIfChanged(authority, status);
     if (renewalTime != null) {
-      control.rescheduleAfter(untilOrMinimum(renewalTime));
+      control.rescheduleAfter(this.status.delayUntil(renewalTime));
     }
     return control;
   }
 
   private UpdateControl<CertificateAuthority> notReady(CertificateAuthority authority, ReconcileProblem problem) {
-    CertificateAuthorityStatus status = copyOfFacts(authority.getStatus());
-    boolean changed = Conditions.find(previousConditions(authority), Conditions.READY)
-        .map(c -> !problem.reason().equals(c.getReason()) || !problem.getMessage().equals(c.getMessage()))
-        .orElse(true);
-    status.setConditions(Conditions.with(previousConditions(authority), Conditions.READY, false, problem.reason(),
-        problem.getMessage(), authority.getMetadata().getGeneration(), clock.instant()));
-    if (changed) {
-      log.warn("Not ready ({}): {}", problem.reason(), problem.getMessage());
-      events.warning(authority, problem.reason(), problem.getMessage());
-    }
-    UpdateControl<CertificateAuthority> control = statusUpdate(authority, status);
-    // Invalid specs wait for the next edit; other problems may clear without an event we watch.
-    if (!SpecTranslation.INVALID_SPEC.equals(problem.reason())) {
-      control.rescheduleAfter(PROBLEM_RETRY);
-    }
-    return control;
+    return status.problem(authority, problem, conditions -> conditions);
   }
 
   @Override
   public ErrorStatusUpdateControl<CertificateAuthority> updateErrorStatus(CertificateAuthority authority,
       Context<CertificateAuthority> context, Exception e) {
     try (var logContext = ResourceLogContext.of(authority)) {
-      if (Interruptions.causedByInterruption(e)) {
-        log.debug("Reconcile interrupted by shutdown", e);
-        return ErrorStatusUpdateControl.noStatusUpdate();
-      }
-      log.error("Reconcile failed; retrying with back-off", e);
-      CertificateAuthorityStatus status = copyOfFacts(authority.getStatus());
-      status.setConditions(Conditions.with(previousConditions(authority), Conditions.READY, false, "ReconcileFailed",
-          "The operator failed to reconcile: " + e.getMessage() + "; it retries with back-off",
-          authority.getMetadata().getGeneration(), clock.instant()));
-      return ErrorStatusUpdateControl.patchStatus(statusOnly(authority, status));
+      return status.failure(authority, e);
     }
   }
 
   private RenewalPolicy renewalPolicy(CertificateAuthority authority) {
     return SpecTranslation.renewalPolicy(authority.getSpec().getRenewBefore(),
         authority.getSpec().getRenewBeforePercentage());
-  }
-
-  private UpdateControl<CertificateAuthority> statusUpdate(CertificateAuthority authority,
-      CertificateAuthorityStatus status) {
-    if (status.equals(authority.getStatus())) {
-      return UpdateControl.noUpdate();
-    }
-    return UpdateControl.patchStatus(statusOnly(authority, status));
-  }
-
-  /** A fresh object with only identity and status, as server-side apply of the status expects. */
-  private static CertificateAuthority statusOnly(CertificateAuthority authority, CertificateAuthorityStatus status) {
-    CertificateAuthority patch = new CertificateAuthority();
-    patch.setMetadata(new ObjectMetaBuilder().withName(authority.getMetadata().getName())
-        .withNamespace(authority.getMetadata().getNamespace()).build());
-    patch.setStatus(status);
-    return patch;
-  }
-
-  private static CertificateAuthorityStatus copyOfFacts(CertificateAuthorityStatus previous) {
-    CertificateAuthorityStatus status = new CertificateAuthorityStatus();
-    if (previous != null) {
-      status.setNotBefore(previous.getNotBefore());
-      status.setNotAfter(previous.getNotAfter());
-      status.setRenewalTime(previous.getRenewalTime());
-      status.setSerialNumber(previous.getSerialNumber());
-      status.setFingerprintSha256(previous.getFingerprintSha256());
-      status.setSubject(previous.getSubject());
-    }
-    return status;
-  }
-
-  private static List<io.fabric8.kubernetes.api.model.Condition> previousConditions(CertificateAuthority authority) {
-    return authority.getStatus() == null ? List.of() : authority.getStatus().getConditions();
-  }
-
-  private Duration untilOrMinimum(Instant time) {
-    Duration until = Duration.between(clock.instant(), time);
-    return until.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : until;
   }
 }

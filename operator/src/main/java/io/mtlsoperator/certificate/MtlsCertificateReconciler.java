@@ -1,7 +1,6 @@
 package io.mtlsoperator.certificate;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -23,19 +22,17 @@ import io.mtlsoperator.authority.IssuerResolver;
 import io.mtlsoperator.authority.ResolvedIssuer;
 import io.mtlsoperator.kube.Conditions;
 import io.mtlsoperator.kube.EventRecorder;
-import io.mtlsoperator.kube.Interruptions;
 import io.mtlsoperator.kube.ResourceLogContext;
 import io.mtlsoperator.kube.SecretApplier;
 import io.mtlsoperator.kube.SecretMetadata;
 import io.mtlsoperator.kube.SecretOwnership;
+import io.mtlsoperator.kube.StatusReporter;
 import io.mtlsoperator.lifecycle.IssueReason;
 import io.mtlsoperator.lifecycle.ReconcileProblem;
-import io.mtlsoperator.lifecycle.SpecTranslation;
 import io.mtlsoperator.lifecycle.StatusTimes;
 import io.mtlsoperator.pki.CertificateInfo;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +51,6 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
   public static final String NAME = "mtlscertificate";
   static final String ISSUER_INDEX = "issuer-authority";
   static final String SECRET_NOT_OWNED = "SecretNotOwned";
-  static final Duration PROBLEM_RETRY = Duration.ofSeconds(30);
 
   private static final Logger log = LoggerFactory.getLogger(MtlsCertificateReconciler.class);
 
@@ -65,6 +61,7 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
   private final KeystorePasswords passwords;
   private final SecretApplier secretApplier;
   private final EventRecorder events;
+  private final StatusReporter<MtlsCertificate, MtlsCertificateStatus> status;
 
   public MtlsCertificateReconciler(KubernetesClient client, Clock clock, IssuerResolver issuerResolver,
       io.mtlsoperator.pki.CertificateIssuer issuer, io.mtlsoperator.lifecycle.KeySource keySource,
@@ -76,6 +73,8 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
     this.passwords = new KeystorePasswords(client);
     this.secretApplier = new SecretApplier(client);
     this.events = events;
+    this.status = new StatusReporter<>(MtlsCertificate::new, MtlsCertificateStatus.class,
+        client.getKubernetesSerialization(), events, clock);
   }
 
   @Override
@@ -177,7 +176,7 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
     status.setSerialNumber(info.serialNumberHex());
     status.setRevision(outcome.reason().isPresent() ? previousRevision + 1 : Math.max(previousRevision, 1));
     status.setIssuerFingerprintSha256(CertificateInfo.of(outcome.issuer().material().certificate()).sha256Fingerprint());
-    List<Condition> conditions = Conditions.without(previousConditions(certificate), Conditions.ISSUING);
+    List<Condition> conditions = Conditions.without(this.status.conditions(certificate), Conditions.ISSUING);
     status.setConditions(Conditions.with(conditions, Conditions.READY, true, "Ready",
         "Certificate is up to date, valid until " + StatusTimes.format(info.notAfter()) + ", renews at "
             + StatusTimes.format(renewalTime),
@@ -190,84 +189,20 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
           + " because " + reason.description());
     });
 
-    UpdateControl<MtlsCertificate> control = statusUpdate(certificate, status);
-    return control.rescheduleAfter(untilOrMinimum(renewalTime));
+    return this.status.patchIfChanged(certificate, status).rescheduleAfter(this.status.delayUntil(renewalTime));
   }
 
   private UpdateControl<MtlsCertificate> notReady(MtlsCertificate certificate, ReconcileProblem problem) {
-    MtlsCertificateStatus status = copyOfFacts(certificate.getStatus());
-    List<Condition> previous = previousConditions(certificate);
-    boolean changed = Conditions.find(previous, Conditions.READY)
-        .map(c -> !problem.reason().equals(c.getReason()) || !problem.getMessage().equals(c.getMessage()))
-        .orElse(true);
-    Long generation = certificate.getMetadata().getGeneration();
-    List<Condition> conditions = Conditions.with(previous, Conditions.READY, false, problem.reason(),
-        problem.getMessage(), generation, clock.instant());
-    status.setConditions(Conditions.with(conditions, Conditions.ISSUING, false, problem.reason(),
-        "Issuing is blocked: " + problem.getMessage(), generation, clock.instant()));
-    if (changed) {
-      log.warn("Not ready ({}): {}", problem.reason(), problem.getMessage());
-      events.warning(certificate, problem.reason(), problem.getMessage());
-    }
-    UpdateControl<MtlsCertificate> control = statusUpdate(certificate, status);
-    if (!SpecTranslation.INVALID_SPEC.equals(problem.reason())) {
-      control.rescheduleAfter(PROBLEM_RETRY);
-    }
-    return control;
+    return status.problem(certificate, problem, conditions -> Conditions.with(conditions, Conditions.ISSUING, false,
+        problem.reason(), "Issuing is blocked: " + problem.getMessage(), certificate.getMetadata().getGeneration(),
+        clock.instant()));
   }
 
   @Override
   public ErrorStatusUpdateControl<MtlsCertificate> updateErrorStatus(MtlsCertificate certificate,
       Context<MtlsCertificate> context, Exception e) {
     try (var logContext = ResourceLogContext.of(certificate)) {
-      if (Interruptions.causedByInterruption(e)) {
-        log.debug("Reconcile interrupted by shutdown", e);
-        return ErrorStatusUpdateControl.noStatusUpdate();
-      }
-      log.error("Reconcile failed; retrying with back-off", e);
-      MtlsCertificateStatus status = copyOfFacts(certificate.getStatus());
-      status.setConditions(Conditions.with(previousConditions(certificate), Conditions.READY, false,
-          "ReconcileFailed", "The operator failed to reconcile: " + e.getMessage() + "; it retries with back-off",
-          certificate.getMetadata().getGeneration(), clock.instant()));
-      return ErrorStatusUpdateControl.patchStatus(statusOnly(certificate, status));
+      return status.failure(certificate, e);
     }
-  }
-
-  private UpdateControl<MtlsCertificate> statusUpdate(MtlsCertificate certificate, MtlsCertificateStatus status) {
-    if (status.equals(certificate.getStatus())) {
-      return UpdateControl.noUpdate();
-    }
-    return UpdateControl.patchStatus(statusOnly(certificate, status));
-  }
-
-  /** A fresh object with only identity and status, as server-side apply of the status expects. */
-  private static MtlsCertificate statusOnly(MtlsCertificate certificate, MtlsCertificateStatus status) {
-    MtlsCertificate patch = new MtlsCertificate();
-    patch.setMetadata(new ObjectMetaBuilder().withName(certificate.getMetadata().getName())
-        .withNamespace(certificate.getMetadata().getNamespace()).build());
-    patch.setStatus(status);
-    return patch;
-  }
-
-  private static MtlsCertificateStatus copyOfFacts(MtlsCertificateStatus previous) {
-    MtlsCertificateStatus status = new MtlsCertificateStatus();
-    if (previous != null) {
-      status.setNotBefore(previous.getNotBefore());
-      status.setNotAfter(previous.getNotAfter());
-      status.setRenewalTime(previous.getRenewalTime());
-      status.setSerialNumber(previous.getSerialNumber());
-      status.setRevision(previous.getRevision());
-      status.setIssuerFingerprintSha256(previous.getIssuerFingerprintSha256());
-    }
-    return status;
-  }
-
-  private static List<Condition> previousConditions(MtlsCertificate certificate) {
-    return certificate.getStatus() == null ? List.of() : certificate.getStatus().getConditions();
-  }
-
-  private Duration untilOrMinimum(Instant time) {
-    Duration until = Duration.between(clock.instant(), time);
-    return until.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : until;
   }
 }

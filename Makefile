@@ -1,0 +1,45 @@
+# Entry points for people and CI. Every target builds what it needs first.
+MVN ?= mvn -B -q
+SHELL := /bin/bash
+
+.PHONY: demo test run install crds control-plane interop bench-pki clean
+
+## demo: start a local control plane, run the operator, apply examples/quickstart and prove it with mTLS
+demo:
+	$(MVN) -pl demo -am install -DskipTests
+	java -jar demo/target/demo.jar
+
+## test: run every test against the real local control plane (or MTLS_CLUSTER=kubeconfig)
+test: control-plane interop
+	mvn -B test
+
+## run: run the operator against the cluster of the current kubeconfig
+run:
+	$(MVN) -pl operator -am install -DskipTests
+	mvn -B -q -f operator/pom.xml exec:java -Dexec.mainClass=io.mtlsoperator.Main
+
+## install: apply the CRDs to the cluster of the current kubeconfig
+install:
+	kubectl apply --server-side -f crds/
+
+## crds: regenerate crds/ from the API classes
+crds:
+	$(MVN) -f operator/pom.xml process-classes -Dmaven.test.skip=true
+	for file in operator/target/classes/META-INF/fabric8/*-v1.yml; do \
+	  cp "$$file" "crds/$$(basename "$$file" -v1.yml).yaml"; \
+	done
+
+## control-plane: build and cache kube-apiserver, kube-controller-manager, kubectl and etcd
+control-plane:
+	testing/control-plane/build
+
+## interop: build and cache the Go certificate checker (crypto/x509 and zlint)
+interop:
+	testing/interop/build
+
+## bench-pki: measure key generation plus signing per algorithm beside openssl speed
+bench-pki:
+	bench/run-pki
+
+clean:
+	mvn -B -q clean
