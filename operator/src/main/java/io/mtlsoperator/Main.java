@@ -15,7 +15,14 @@ public final class Main {
   private Main() {
   }
 
+  /** Bundled under its own name, so programs that embed the operator keep their own logback.xml. */
+  private static final String LOGGING_CONFIGURATION = "operator-logback.xml";
+
   public static void main(String[] args) {
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", LOGGING_CONFIGURATION);
+    }
+
     KubernetesClient client = new KubernetesClientBuilder().build();
     Set<String> namespaces = Arrays.stream(System.getenv().getOrDefault("WATCH_NAMESPACES", "").split(","))
         .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());

@@ -104,6 +104,10 @@ public class CertificateAuthorityReconciler implements Reconciler<CertificateAut
   public UpdateControl<CertificateAuthority> reconcile(CertificateAuthority authority,
       Context<CertificateAuthority> context) {
     try (var logContext = ResourceLogContext.of(authority)) {
+      if (authority.isMarkedForDeletion()) {
+        // Kubernetes deletes the owned Secrets; writing status or Events now only fails.
+        return UpdateControl.noUpdate();
+      }
       try {
         Issued issued = ensureSecret(authority);
         return ready(authority, issued);

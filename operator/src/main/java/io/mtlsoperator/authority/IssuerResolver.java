@@ -46,13 +46,13 @@ public final class IssuerResolver {
     }
 
     if (authority.getStatus() == null || !Conditions.isTrue(authority.getStatus().getConditions(), Conditions.READY)) {
-      throw new ReconcileProblem(ISSUER_NOT_READY, "CertificateAuthority " + reference
-          + " is not Ready yet; this resource is issued once it is");
+      throw ReconcileProblem.waiting(ISSUER_NOT_READY, "Waiting for CertificateAuthority " + reference
+          + " to become Ready");
     }
 
     Secret secret = client.secrets().inNamespace(namespace).withName(authority.secretName()).get();
     try {
-      CaMaterial material = AuthoritySecret.read(secret).orElseThrow(() -> new ReconcileProblem(ISSUER_NOT_READY,
+      CaMaterial material = AuthoritySecret.read(secret).orElseThrow(() -> ReconcileProblem.waiting(ISSUER_NOT_READY,
           "Secret " + namespace + "/" + authority.secretName() + " of CertificateAuthority " + reference
               + " holds no certificate and key yet"));
       return new ResolvedIssuer(authority, material);

@@ -110,6 +110,10 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
   @Override
   public UpdateControl<MtlsCertificate> reconcile(MtlsCertificate certificate, Context<MtlsCertificate> context) {
     try (var logContext = ResourceLogContext.of(certificate)) {
+      if (certificate.isMarkedForDeletion()) {
+        // Kubernetes deletes the owned Secrets; writing status or Events now only fails.
+        return UpdateControl.noUpdate();
+      }
       try {
         return ready(certificate, ensureSecret(certificate));
       } catch (ReconcileProblem problem) {

@@ -62,6 +62,11 @@ public final class EventRecorder {
       client.v1().events().inNamespace(resource.getMetadata().getNamespace()).resource(event).create();
     } catch (KubernetesClientException e) {
       // An Event is a courtesy: losing one must not fail the reconcile that already did its work.
+      if (e.getCode() == 403 && String.valueOf(e.getMessage()).contains("being terminated")) {
+        log.debug("Skipped Event {} because namespace {} is being deleted", reason,
+            resource.getMetadata().getNamespace());
+        return;
+      }
       log.warn("Failed to record Event {} for {}/{}: {}", reason, resource.getMetadata().getNamespace(),
           resource.getMetadata().getName(), e.getMessage());
     }

@@ -67,7 +67,10 @@ public final class StatusReporter<R extends CustomResource<?, S>, S extends Issu
     S status = copyOfStatus(resource);
     status.setConditions(moreConditions.apply(Conditions.with(previous, Conditions.READY, false, problem.reason(),
         problem.getMessage(), resource.getMetadata().getGeneration(), clock.instant())));
-    if (changed) {
+    if (changed && problem.isWaiting()) {
+      log.info("Not ready yet ({}): {}", problem.reason(), problem.getMessage());
+      events.normal(resource, problem.reason(), problem.getMessage());
+    } else if (changed) {
       log.warn("Not ready ({}): {}", problem.reason(), problem.getMessage());
       events.warning(resource, problem.reason(), problem.getMessage());
     }

@@ -13,8 +13,9 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @ShortNames("mca")
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ApiGroup.READY_COLUMN_PATH, type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Reason", jsonPath = ApiGroup.REASON_COLUMN_PATH, type = AdditionalPrinterColumn.Type.STRING, priority = 1)
-@AdditionalPrinterColumn(name = "Expires", jsonPath = ".status.notAfter", type = AdditionalPrinterColumn.Type.DATE)
-@AdditionalPrinterColumn(name = "Renews", jsonPath = ".status.renewalTime", type = AdditionalPrinterColumn.Type.DATE)
+// Times are strings: kubectl prints a date column in the future as <invalid>.
+@AdditionalPrinterColumn(name = "Expires", jsonPath = ".status.notAfter", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Renews", jsonPath = ".status.renewalTime", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class CertificateAuthority extends CustomResource<CertificateAuthoritySpec, CertificateAuthorityStatus>
     implements Namespaced {
