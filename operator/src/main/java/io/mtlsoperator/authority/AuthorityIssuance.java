@@ -28,7 +28,7 @@ import java.util.Optional;
 /** Keeps the certificate of a self-signed or intermediate authority current: decides and issues. */
 public final class AuthorityIssuance {
 
-  /** What the authority's Secret should hold, and whether and why it was just issued. */
+  /** Material for the authority's Secret, and the reason if it was just issued. */
   public record Result(CaMaterial material, String specDigest, Optional<IssueReason> issueReason) {
   }
 
@@ -107,7 +107,7 @@ public final class AuthorityIssuance {
     return Optional.empty();
   }
 
-  /** An intermediate's chain follows its parent's current chain, which changes when the parent renews. */
+  /** Rebuilds an intermediate's chain from its parent's current chain, which changes when the parent renews. */
   private static CaMaterial withCurrentParentChain(CaMaterial current, ResolvedIssuer parent) {
     if (parent == null) {
       return current;
@@ -125,7 +125,7 @@ public final class AuthorityIssuance {
     try {
       return AuthoritySecret.read(secret);
     } catch (PkiException | IllegalArgumentException e) {
-      // Unreadable content is repaired by a new issue; the reason InvalidSecretData says so.
+      // A new issue repairs unreadable content, with the reason InvalidSecretData.
       return Optional.empty();
     }
   }

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The layout of an authority's Secret: tls.crt holds the CA certificate and the intermediates
+ * The layout of an authority's Secret: tls.crt contains the CA certificate and the intermediates
  * above it, tls.key its key, ca.crt the root. This is the layout cert-manager users know.
  */
 public final class AuthoritySecret {

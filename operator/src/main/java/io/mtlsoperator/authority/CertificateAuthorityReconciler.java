@@ -39,9 +39,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps a CertificateAuthority's certificate and key in its Secret: creates a self-signed root,
- * has an intermediate signed by its parent, or copies an imported CA after checking it; then
- * reports status and schedules the next reconcile at the renewal time.
+ * Keeps a CertificateAuthority's certificate and key in its Secret. It creates a self-signed
+ * root, has an intermediate signed by its parent, or copies an imported CA after checking it.
+ * Then it reports status and schedules the next reconcile at the renewal time.
  */
 @ControllerConfiguration(name = CertificateAuthorityReconciler.NAME)
 public class CertificateAuthorityReconciler implements Reconciler<CertificateAuthority> {

@@ -11,7 +11,7 @@ final class LabelSelectorMatcher {
   private LabelSelectorMatcher() {
   }
 
-  /** An empty selector matches everything, as in the Kubernetes API. */
+  /** Matches labels against the selector; an empty selector matches everything, as in the Kubernetes API. */
   static boolean matches(LabelSelector selector, Map<String, String> labels) {
     Map<String, String> actual = labels == null ? Map.of() : labels;
     if (selector.getMatchLabels() != null) {

@@ -14,7 +14,7 @@ public final class NamespaceAccess {
     this.client = client;
   }
 
-  /** The authority's own namespace may always issue; others only when listed or selected by label. */
+  /** Allows the authority's own namespace always, and others only when listed or selected by label. */
   public boolean allows(CertificateAuthority authority, String requesterNamespace) {
     if (authority.getMetadata().getNamespace().equals(requesterNamespace)) {
       return true;

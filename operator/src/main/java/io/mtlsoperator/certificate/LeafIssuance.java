@@ -105,7 +105,7 @@ final class LeafIssuance {
       List<X509Certificate> certificates = Pem.parseCertificates(chain.get());
       return Optional.of(new Current(certificates.get(0), Pem.parsePrivateKey(key.get())));
     } catch (PkiException | IllegalArgumentException | IndexOutOfBoundsException e) {
-      // Unreadable content is repaired by a new issue; the reason InvalidSecretData says so.
+      // A new issue repairs unreadable content, with the reason InvalidSecretData.
       return Optional.empty();
     }
   }

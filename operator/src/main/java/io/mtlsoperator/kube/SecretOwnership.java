@@ -11,7 +11,7 @@ public final class SecretOwnership {
   private SecretOwnership() {
   }
 
-  /** A Secret is ours when it names {@code owner} (same UID) as its controller. */
+  /** Tells whether the Secret names {@code owner} (same UID) as its controller, which makes it ours to write. */
   public static boolean isOwnedBy(Secret secret, HasMetadata owner) {
     return secret.getMetadata().getOwnerReferences().stream()
         .anyMatch(ref -> Boolean.TRUE.equals(ref.getController())

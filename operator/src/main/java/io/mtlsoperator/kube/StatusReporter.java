@@ -19,13 +19,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the status of one kind the way both reconcilers need it: only when it changed, as a
- * server-side apply of the status alone, with a Warning Event when a problem first appears or
- * changes, and with the certificate facts of the last good state kept while Ready is False.
+ * Writes the status of one kind for both reconcilers. It writes only when the status changed, as
+ * a server-side apply of the status alone. A problem that appears or changes gets an Event, and
+ * the certificate facts of the last good state stay while Ready is False.
  */
 public final class StatusReporter<R extends CustomResource<?, S>, S extends IssuedStatus> {
 
-  /** How soon a resource with a problem is looked at again when no watched event arrives. */
+  /** Delay before a resource with a problem is reconciled again when no watched event arrives. */
   public static final Duration PROBLEM_RETRY = Duration.ofSeconds(30);
 
   private static final Logger log = LoggerFactory.getLogger(StatusReporter.class);
@@ -114,7 +114,7 @@ public final class StatusReporter<R extends CustomResource<?, S>, S extends Issu
     return serialization.clone(resource.getStatus());
   }
 
-  /** A fresh object with only identity and status, as server-side apply of the status expects. */
+  /** Builds a fresh object with only identity and status, as server-side apply of the status expects. */
   private R statusOnly(R resource, S status) {
     R patch = emptyResource.get();
     patch.setMetadata(new ObjectMetaBuilder().withName(resource.getMetadata().getName())

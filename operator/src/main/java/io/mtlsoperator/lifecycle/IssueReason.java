@@ -1,7 +1,7 @@
 package io.mtlsoperator.lifecycle;
 
 /**
- * Why a certificate is (re-)issued. The name is the CamelCase reason of the Issuing condition and
+ * Reason a certificate is (re-)issued. The name is the CamelCase reason of the Issuing condition and
  * of the Event, and the log field, so one word explains the action everywhere.
  */
 public enum IssueReason {

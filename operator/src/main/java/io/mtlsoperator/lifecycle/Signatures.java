@@ -9,7 +9,7 @@ public final class Signatures {
   private Signatures() {
   }
 
-  /** Whether {@code issuer}'s key signed {@code certificate} and its subject is the certificate's issuer name. */
+  /** Tells whether {@code issuer}'s key signed {@code certificate} and its subject is the certificate's issuer name. */
   public static boolean isSignedBy(X509Certificate certificate, X509Certificate issuer) {
     if (!certificate.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
       return false;

@@ -9,7 +9,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.k3s.K3sContainer;
 import org.testcontainers.utility.DockerImageName;
 
-/** k3s in a container through Testcontainers, where a Docker engine answers. */
+/** k3s in a container through Testcontainers, where a Docker engine runs. */
 final class K3sCluster implements TestCluster {
 
   private static final Logger log = LoggerFactory.getLogger(K3sCluster.class);
@@ -29,7 +29,7 @@ final class K3sCluster implements TestCluster {
   static K3sCluster start() {
     if (!dockerAvailable()) {
       throw new ClusterUnavailableException(
-          "The k3s backend needs a Docker engine, and none answers on this machine; "
+          "The k3s backend needs a Docker engine, and none is reachable on this machine; "
               + "use the local control plane (the default) or KUBECONFIG instead");
     }
     K3sContainer container = new K3sContainer(DockerImageName.parse(IMAGE));

@@ -35,7 +35,7 @@ final class KubeconfigCluster implements TestCluster {
       client.getKubernetesVersion();
     } catch (KubernetesClientException e) {
       client.close();
-      throw new ClusterUnavailableException("The cluster in " + file + " does not answer: " + e.getMessage(), e);
+      throw new ClusterUnavailableException("The cluster in " + file + " is not reachable: " + e.getMessage(), e);
     }
     return new KubeconfigCluster(client, kubeconfig);
   }

@@ -11,7 +11,7 @@ public final class RepositoryRoot {
   private RepositoryRoot() {
   }
 
-  /** Returns the nearest directory at or above the working directory that holds testing/control-plane. */
+  /** Returns the nearest directory at or above the working directory that contains testing/control-plane. */
   public static Path find() {
     String configured = System.getProperty(PROPERTY);
     if (configured != null) {
