@@ -39,7 +39,7 @@ interop:
 
 ## bench-pki: measure key generation plus signing per algorithm beside openssl speed
 bench-pki:
-	bench/run-pki
+	bench/run-pki-cost
 
 clean:
 	mvn -B -q clean
