@@ -7,13 +7,21 @@ import io.mtlsoperator.kube.SecretData;
 import io.mtlsoperator.lifecycle.ReconcileProblem;
 import io.mtlsoperator.pki.CaMaterial;
 import io.mtlsoperator.pki.CaMaterialParser;
+import io.mtlsoperator.lifecycle.IssueReason;
 import io.mtlsoperator.pki.PkiException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /** Reads a user's CA from the Secret that spec.import names, strictly. */
 public final class AuthorityImport {
 
   public static final String IMPORT_SECRET_NOT_FOUND = "ImportSecretNotFound";
   public static final String INVALID_IMPORT = "InvalidImport";
+
+  /** Imported authorities have no spec fields that shape the certificate. */
+  static final String IMPORT_DIGEST = "imported";
 
   private final KubernetesClient client;
   private final CaMaterialParser parser;
@@ -23,7 +31,30 @@ public final class AuthorityImport {
     this.parser = parser;
   }
 
-  public CaMaterial read(CertificateAuthority authority) {
+  /**
+   * Returns the next state of the authority's Secret: the imported CA once it differs from the
+   * active one, through a pending phase when it brings a root that is not trusted yet.
+   */
+  public AuthorityIssuance.Result ensure(CertificateAuthority authority, Secret currentSecret, Instant now) {
+    CaMaterial imported = read(authority);
+    Optional<AuthorityState> current = AuthoritySecret.readQuietly(currentSecret);
+
+    if (current.isPresent() && current.get().pending().isPresent()) {
+      AuthorityState next = AuthorityTransitions.promoteIfDue(current.get(), now);
+      return new AuthorityIssuance.Result(AuthorityTransitions.refresh(next, next.active(), List.of(), now),
+          IMPORT_DIGEST, Optional.empty(), next.pending().isEmpty());
+    }
+    if (current.isPresent() && current.get().active().certificate().equals(imported.certificate())) {
+      AuthorityState state = AuthorityTransitions.refresh(current.get(), imported, List.of(), now);
+      return new AuthorityIssuance.Result(state, IMPORT_DIGEST, Optional.empty(), false);
+    }
+    Duration delay = AuthorityIssuance.trustPropagationDelay(authority.getSpec());
+    AuthorityState next = AuthorityTransitions.adopt(current, imported, List.of(), delay, now);
+    IssueReason reason = current.isEmpty() ? IssueReason.DoesNotExist : IssueReason.SpecChanged;
+    return new AuthorityIssuance.Result(next, IMPORT_DIGEST, Optional.of(reason), false);
+  }
+
+  private CaMaterial read(CertificateAuthority authority) {
     String namespace = authority.getMetadata().getNamespace();
     String secretName = authority.getSpec().getImportSource().getSecretName();
     String reference = namespace + "/" + secretName;

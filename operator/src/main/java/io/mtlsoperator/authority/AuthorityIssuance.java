@@ -8,6 +8,7 @@ import io.mtlsoperator.lifecycle.IssueReason;
 import io.mtlsoperator.lifecycle.KeySource;
 import io.mtlsoperator.lifecycle.ReconcileProblem;
 import io.mtlsoperator.lifecycle.RenewalPolicy;
+import io.mtlsoperator.lifecycle.RenewalRequest;
 import io.mtlsoperator.lifecycle.Signatures;
 import io.mtlsoperator.lifecycle.SpecDigest;
 import io.mtlsoperator.lifecycle.SpecTranslation;
@@ -20,16 +21,23 @@ import io.mtlsoperator.pki.PkiException;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Keeps the certificate of a self-signed or intermediate authority current: decides and issues. */
+/**
+ * Keeps a self-signed or intermediate authority current: decides whether to issue, issues, and
+ * moves the authority's state through a rotation (see {@link AuthorityTransitions}).
+ */
 public final class AuthorityIssuance {
 
-  /** Material for the authority's Secret, and the reason if it was just issued. */
-  public record Result(CaMaterial material, String specDigest, Optional<IssueReason> issueReason) {
+  /**
+   * The state the authority's Secret should hold, and what just happened: the reason a new
+   * certificate was issued, and whether a pending certificate was promoted.
+   */
+  public record Result(AuthorityState state, String specDigest, Optional<IssueReason> issueReason, boolean promoted) {
   }
 
   private final CertificateIssuer issuer;
@@ -43,8 +51,8 @@ public final class AuthorityIssuance {
   }
 
   /**
-   * Returns the current material when it is still good, or issues a new certificate. {@code parent}
-   * is the signing authority of an intermediate, null for a root.
+   * Returns the next state of the authority's Secret. {@code parent} is the signing authority of
+   * an intermediate, null for a root.
    */
   public Result ensure(CertificateAuthority authority, Secret currentSecret, ResolvedIssuer parent) {
     CertificateAuthoritySpec spec = authority.getSpec();
@@ -55,49 +63,71 @@ public final class AuthorityIssuance {
         SpecTranslation.nameConstraints(spec.getNameConstraints()));
     KeySpec keySpec = SpecTranslation.keySpec(spec.getPrivateKey());
     RenewalPolicy renewal = SpecTranslation.renewalPolicy(spec.getRenewBefore(), spec.getRenewBeforePercentage());
+    Duration trustPropagationDelay = trustPropagationDelay(spec);
     String digest = SpecDigest.of(request.subject(), spec.getDuration(), keySpec, spec.getMaxPathLength(),
         request.nameConstraints(), parent == null ? "self-signed" : parent.reference());
+    List<X509Certificate> inheritedAnchors = parent == null ? List.of() : parent.trustAnchors();
+    Instant now = clock.instant();
 
-    Optional<CaMaterial> current = readQuietly(currentSecret);
-    Optional<IssueReason> reason = issueReason(currentSecret, current, digest, parent, renewal);
-    if (reason.isEmpty()) {
-      return new Result(withCurrentParentChain(current.get(), parent), digest, Optional.empty());
+    Optional<AuthorityState> current = AuthoritySecret.readQuietly(currentSecret);
+
+    // A rotation in progress finishes first; any other reason to issue waits for the promotion.
+    if (current.isPresent() && current.get().pending().isPresent()) {
+      AuthorityState next = AuthorityTransitions.promoteIfDue(current.get(), now);
+      boolean promoted = next.pending().isEmpty();
+      return new Result(AuthorityTransitions.refresh(next, next.active(), inheritedAnchors, now), digest,
+          Optional.empty(), promoted);
     }
 
-    Optional<CaMaterial> reusable = current.filter(m -> reason.get() != IssueReason.KeyMismatch);
+    Optional<IssueReason> reason = issueReason(authority, currentSecret, current, digest, parent, renewal, now);
+    if (reason.isEmpty()) {
+      AuthorityState state = current.get();
+      CaMaterial active = withCurrentParentChain(state.active(), parent);
+      return new Result(AuthorityTransitions.refresh(state, active, inheritedAnchors, now), digest, Optional.empty(),
+          false);
+    }
+
+    Optional<AuthorityState> usable = current.filter(state -> reason.get() != IssueReason.KeyMismatch);
     KeyPair keyPair = keySource.keyFor(spec.getPrivateKey(), keySpec,
-        reusable.map(CaMaterial::certificate), reusable.map(CaMaterial::privateKey));
+        usable.map(state -> state.active().certificate()), usable.map(state -> state.active().privateKey()));
+    CaMaterial fresh;
     try {
-      CaMaterial issued = parent == null
+      fresh = parent == null
           ? issuer.selfSignedRoot(request, keyPair)
           : issuer.intermediate(request, keyPair, parent.material());
-      return new Result(issued, digest, reason);
     } catch (PkiException e) {
       throw new ReconcileProblem("IssueFailed", "Cannot issue the CA certificate: " + e.getMessage(), e);
     }
+    AuthorityState next = AuthorityTransitions.adopt(usable, fresh, inheritedAnchors, trustPropagationDelay, now);
+    return new Result(next, digest, reason, false);
   }
 
-  private Optional<IssueReason> issueReason(Secret secret, Optional<CaMaterial> current, String digest,
-      ResolvedIssuer parent, RenewalPolicy renewal) {
+  private Optional<IssueReason> issueReason(CertificateAuthority authority, Secret secret,
+      Optional<AuthorityState> current, String digest, ResolvedIssuer parent, RenewalPolicy renewal, Instant now) {
     if (secret == null) {
       return Optional.of(IssueReason.DoesNotExist);
     }
     if (current.isEmpty()) {
       return Optional.of(IssueReason.InvalidSecretData);
     }
-    X509Certificate certificate = current.get().certificate();
-    if (!KeyMatch.matches(certificate.getPublicKey(), current.get().privateKey())) {
+    CaMaterial active = current.get().active();
+    X509Certificate certificate = active.certificate();
+    if (!KeyMatch.matches(certificate.getPublicKey(), active.privateKey())) {
       return Optional.of(IssueReason.KeyMismatch);
     }
-    if (!digest.equals(secret.getMetadata().getAnnotations().get(SecretMetadata.SPEC_DIGEST_ANNOTATION))) {
+    String recordedDigest = secret.getMetadata().getAnnotations() == null ? null
+        : secret.getMetadata().getAnnotations().get(SecretMetadata.SPEC_DIGEST_ANNOTATION);
+    if (!digest.equals(recordedDigest)) {
       return Optional.of(IssueReason.SpecChanged);
     }
     if (parent != null && !Signatures.isSignedBy(certificate, parent.material().certificate())) {
       return Optional.of(IssueReason.IssuerChanged);
     }
-    Instant now = clock.instant();
     if (!now.isBefore(certificate.getNotAfter().toInstant())) {
       return Optional.of(IssueReason.Expired);
+    }
+    if (RenewalRequest.isOutstanding(authority, secret)) {
+      return Optional.of(IssueReason.RenewalRequested);
     }
     Instant renewalTime = renewal.renewalTime(certificate.getNotBefore().toInstant(),
         certificate.getNotAfter().toInstant(), certificate.getSerialNumber().longValue());
@@ -105,6 +135,12 @@ public final class AuthorityIssuance {
       return Optional.of(IssueReason.RenewalDue);
     }
     return Optional.empty();
+  }
+
+  static Duration trustPropagationDelay(CertificateAuthoritySpec spec) {
+    String configured = spec.getTrustPropagationDelay();
+    return configured == null ? Duration.ofMinutes(2)
+        : SpecTranslation.durationOrZero("spec.trustPropagationDelay", configured);
   }
 
   /** Rebuilds an intermediate's chain from its parent's current chain, which changes when the parent renews. */
@@ -116,18 +152,6 @@ public final class AuthorityIssuance {
     chain.add(current.certificate());
     chain.addAll(parent.material().chain());
     return new CaMaterial(current.certificate(), current.privateKey(), chain);
-  }
-
-  private static Optional<CaMaterial> readQuietly(Secret secret) {
-    if (secret == null) {
-      return Optional.empty();
-    }
-    try {
-      return AuthoritySecret.read(secret);
-    } catch (PkiException | IllegalArgumentException e) {
-      // A new issue repairs unreadable content, with the reason InvalidSecretData.
-      return Optional.empty();
-    }
   }
 
   private static String commonNameOrDefault(CertificateAuthority authority) {

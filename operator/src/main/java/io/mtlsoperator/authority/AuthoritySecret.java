@@ -6,60 +6,86 @@ import io.mtlsoperator.api.v1alpha1.CertificateAuthority;
 import io.mtlsoperator.kube.SecretData;
 import io.mtlsoperator.kube.SecretMetadata;
 import io.mtlsoperator.kube.SecretOwnership;
+import io.mtlsoperator.lifecycle.StatusTimes;
 import io.mtlsoperator.pki.CaMaterial;
 import io.mtlsoperator.pki.CertificateInfo;
 import io.mtlsoperator.pki.Pem;
 import io.mtlsoperator.pki.PrivateKeyEncoding;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The layout of an authority's Secret: tls.crt contains the CA certificate and the intermediates
- * above it, tls.key its key, ca.crt the root. This is the layout cert-manager users know.
+ * The layout of an authority's Secret, the one cert-manager users know plus the rotation keys.
+ * tls.crt is the CA certificate and the intermediates above it, tls.key its key, and ca.crt
+ * every trust anchor (active root first). During a rotation, pending.crt and pending.key contain
+ * the renewed certificate and new key until its promotion time.
  */
 public final class AuthoritySecret {
 
   public static final String TLS_CRT = "tls.crt";
   public static final String TLS_KEY = "tls.key";
   public static final String CA_CRT = "ca.crt";
+  public static final String PENDING_CRT = "pending.crt";
+  public static final String PENDING_KEY = "pending.key";
 
   private AuthoritySecret() {
   }
 
   /**
-   * Reads the CA material, or returns empty when tls.crt or tls.key is missing. Throws
+   * Reads the authority's state, or returns empty when tls.crt or tls.key is missing. Throws
    * PkiException when they are present but unreadable.
    */
-  public static Optional<CaMaterial> read(Secret secret) {
+  public static Optional<AuthorityState> read(Secret secret) {
     Optional<String> certificates = SecretData.text(secret, TLS_CRT);
     Optional<String> key = SecretData.text(secret, TLS_KEY);
     if (certificates.isEmpty() || key.isEmpty()) {
       return Optional.empty();
     }
-    List<X509Certificate> chain = new ArrayList<>(Pem.parseCertificates(certificates.get()));
-    PrivateKey privateKey = Pem.parsePrivateKey(key.get());
-    Optional<String> root = SecretData.text(secret, CA_CRT);
-    if (root.isPresent()) {
-      X509Certificate anchor = Pem.parseCertificates(root.get()).get(0);
-      if (!chain.get(chain.size() - 1).equals(anchor)) {
-        chain.add(anchor);
-      }
+    List<X509Certificate> anchors = SecretData.text(secret, CA_CRT).map(Pem::parseCertificates).orElse(List.of());
+    CaMaterial active = material(certificates.get(), key.get(), anchors);
+
+    Optional<String> pendingCertificates = SecretData.text(secret, PENDING_CRT);
+    Optional<String> pendingKey = SecretData.text(secret, PENDING_KEY);
+    Optional<String> promotion = Optional.ofNullable(secret.getMetadata().getAnnotations())
+        .map(annotations -> annotations.get(SecretMetadata.PROMOTION_TIME_ANNOTATION));
+    if (pendingCertificates.isEmpty() || pendingKey.isEmpty() || promotion.isEmpty()) {
+      return Optional.of(AuthorityState.of(active, anchors.isEmpty() ? List.of(active.root()) : anchors));
     }
-    return Optional.of(new CaMaterial(chain.get(0), privateKey, List.copyOf(chain)));
+    CaMaterial pending = material(pendingCertificates.get(), pendingKey.get(), anchors);
+    return Optional.of(new AuthorityState(active, Optional.of(pending), Optional.of(Instant.parse(promotion.get())),
+        anchors));
+  }
+
+  /** Reads the state, or returns empty when the Secret is missing, incomplete or unreadable. */
+  public static Optional<AuthorityState> readQuietly(Secret secret) {
+    if (secret == null) {
+      return Optional.empty();
+    }
+    try {
+      return read(secret);
+    } catch (io.mtlsoperator.pki.PkiException | IllegalArgumentException | java.time.DateTimeException e) {
+      // A new issue repairs unreadable content, with the reason InvalidSecretData.
+      return Optional.empty();
+    }
+  }
+
+  private static CaMaterial material(String certificatesPem, String keyPem, List<X509Certificate> anchors) {
+    List<X509Certificate> chain = ChainCompletion.withRoot(Pem.parseCertificates(certificatesPem), anchors);
+    PrivateKey privateKey = Pem.parsePrivateKey(keyPem);
+    return new CaMaterial(chain.get(0), privateKey, List.copyOf(chain));
   }
 
   /** Builds the Secret the operator applies for {@code authority}. */
-  public static Secret desired(CertificateAuthority authority, CaMaterial material, String specDigest,
-      String issuerDescription) {
-    List<X509Certificate> certificateAndIntermediates = new ArrayList<>();
-    certificateAndIntermediates.add(material.certificate());
-    material.intermediates().stream().skip(1).forEach(certificateAndIntermediates::add);
-    CertificateInfo info = CertificateInfo.of(material.certificate());
+  public static Secret desired(CertificateAuthority authority, AuthorityState state, String specDigest,
+      String issuerDescription, String answeredRenewalRequest) {
+    CaMaterial active = state.active();
+    CertificateInfo info = CertificateInfo.of(active.certificate());
 
-    return new SecretBuilder()
+    SecretBuilder builder = new SecretBuilder()
         .withNewMetadata()
           .withName(authority.secretName())
           .withNamespace(authority.getMetadata().getNamespace())
@@ -73,9 +99,32 @@ public final class AuthoritySecret {
           .withOwnerReferences(SecretOwnership.controllerReference(authority))
         .endMetadata()
         .withType("kubernetes.io/tls")
-        .addToData(TLS_CRT, SecretData.encode(Pem.encodeCertificates(certificateAndIntermediates)))
-        .addToData(TLS_KEY, SecretData.encode(Pem.encodePrivateKey(material.privateKey(), PrivateKeyEncoding.PKCS8)))
-        .addToData(CA_CRT, SecretData.encode(Pem.encodeCertificates(List.of(material.root()))))
-        .build();
+        .addToData(TLS_CRT, SecretData.encode(Pem.encodeCertificates(withoutRoot(active))))
+        .addToData(TLS_KEY, SecretData.encode(Pem.encodePrivateKey(active.privateKey(), PrivateKeyEncoding.PKCS8)))
+        .addToData(CA_CRT, SecretData.encode(Pem.encodeCertificates(state.trustAnchors())));
+
+    if (answeredRenewalRequest != null) {
+      builder.editMetadata()
+          .addToAnnotations(SecretMetadata.RENEWAL_REQUEST_ANNOTATION, answeredRenewalRequest)
+          .endMetadata();
+    }
+    if (state.pending().isPresent()) {
+      CaMaterial pending = state.pending().get();
+      builder.editMetadata()
+          .addToAnnotations(SecretMetadata.PROMOTION_TIME_ANNOTATION, StatusTimes.format(state.promotionTime().get()))
+          .endMetadata()
+          .addToData(PENDING_CRT, SecretData.encode(Pem.encodeCertificates(withoutRoot(pending))))
+          .addToData(PENDING_KEY, SecretData.encode(Pem.encodePrivateKey(pending.privateKey(),
+              PrivateKeyEncoding.PKCS8)));
+    }
+    return builder.build();
+  }
+
+  /** Returns the certificate and the intermediates above it; a root CA's tls.crt is the root itself. */
+  private static List<X509Certificate> withoutRoot(CaMaterial material) {
+    List<X509Certificate> certificates = new ArrayList<>();
+    certificates.add(material.certificate());
+    material.intermediates().stream().skip(1).forEach(certificates::add);
+    return certificates;
   }
 }

@@ -3,6 +3,7 @@ package io.mtlsoperator.authority;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -15,16 +16,19 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import io.mtlsoperator.api.v1alpha1.CertificateAuthority;
 import io.mtlsoperator.api.v1alpha1.CertificateAuthorityStatus;
+import io.mtlsoperator.api.v1alpha1.CertificateSummary;
 import io.mtlsoperator.kube.Conditions;
 import io.mtlsoperator.kube.EventRecorder;
 import io.mtlsoperator.kube.ResourceLogContext;
 import io.mtlsoperator.kube.SecretApplier;
 import io.mtlsoperator.kube.SecretMetadata;
 import io.mtlsoperator.kube.SecretOwnership;
+import io.mtlsoperator.kube.SpecOrAnnotationChange;
 import io.mtlsoperator.kube.StatusReporter;
 import io.mtlsoperator.lifecycle.IssueReason;
 import io.mtlsoperator.lifecycle.ReconcileProblem;
 import io.mtlsoperator.lifecycle.RenewalPolicy;
+import io.mtlsoperator.lifecycle.RenewalRequest;
 import io.mtlsoperator.lifecycle.SpecTranslation;
 import io.mtlsoperator.lifecycle.StatusTimes;
 import io.mtlsoperator.pki.CaMaterial;
@@ -43,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * root, has an intermediate signed by its parent, or copies an imported CA after checking it.
  * Then it reports status and schedules the next reconcile at the renewal time.
  */
-@ControllerConfiguration(name = CertificateAuthorityReconciler.NAME)
+// Generation-aware processing would drop annotation-only updates, so the filter decides instead.
+@ControllerConfiguration(name = CertificateAuthorityReconciler.NAME, generationAwareEventProcessing = false,
+    informer = @Informer(onUpdateFilter = SpecOrAnnotationChange.class))
 public class CertificateAuthorityReconciler implements Reconciler<CertificateAuthority> {
 
   public static final String NAME = "certificateauthority";
@@ -117,7 +123,7 @@ public class CertificateAuthorityReconciler implements Reconciler<CertificateAut
     }
   }
 
-  private record Issued(CaMaterial material, Optional<IssueReason> reason, boolean secretWritten) {
+  private record Issued(AuthorityIssuance.Result result, boolean secretWritten, String answeredRenewalRequest) {
   }
 
   private Issued ensureSecret(CertificateAuthority authority) {
@@ -129,30 +135,48 @@ public class CertificateAuthorityReconciler implements Reconciler<CertificateAut
           + "or set spec.secretName to a free name");
     }
 
+    AuthorityIssuance.Result result;
+    String issuerDescription;
     if (authority.getSpec().getImportSource() != null) {
-      CaMaterial imported = authorityImport.read(authority);
-      String source = "imported from Secret " + namespace + "/" + authority.getSpec().getImportSource().getSecretName();
-      Secret desired = AuthoritySecret.desired(authority, imported, "imported", source);
-      boolean written = secretApplier.applyIfChanged(current, desired);
-      return new Issued(imported, Optional.empty(), written);
+      result = authorityImport.ensure(authority, current, clock.instant());
+      issuerDescription = "imported from Secret " + namespace + "/"
+          + authority.getSpec().getImportSource().getSecretName();
+    } else {
+      ResolvedIssuer parent = authority.getSpec().getIssuerRef() == null ? null
+          : issuerResolver.resolve(authority.getSpec().getIssuerRef(), namespace);
+      result = issuance.ensure(authority, current, parent);
+      issuerDescription = parent == null ? "self-signed" : parent.reference();
     }
 
-    ResolvedIssuer parent = authority.getSpec().getIssuerRef() == null ? null
-        : issuerResolver.resolve(authority.getSpec().getIssuerRef(), namespace);
-    AuthorityIssuance.Result result = issuance.ensure(authority, current, parent);
-    String issuerDescription = parent == null ? "self-signed" : parent.reference();
-    Secret desired = AuthoritySecret.desired(authority, result.material(), result.specDigest(), issuerDescription);
+    String answeredRequest = RenewalRequest.answeredAfter(authority, current, result.issueReason().isPresent());
+    Secret desired = AuthoritySecret.desired(authority, result.state(), result.specDigest(), issuerDescription,
+        answeredRequest);
     boolean written = secretApplier.applyIfChanged(current, desired);
-    result.issueReason().ifPresent(reason -> log.info("Issued CA certificate {} into Secret {} because {}",
-        CertificateInfo.of(result.material().certificate()).serialNumberHex(), authority.secretName(),
-        reason.description()));
-    return new Issued(result.material(), result.issueReason(), written);
+    logTransition(authority, result);
+    return new Issued(result, written, answeredRequest);
+  }
+
+  private void logTransition(CertificateAuthority authority, AuthorityIssuance.Result result) {
+    AuthorityState state = result.state();
+    String serial = CertificateInfo.of(state.active().certificate()).serialNumberHex();
+    if (result.promoted()) {
+      log.info("Promoted CA certificate {} to signing; the previous root stays trusted until it expires", serial);
+    } else if (result.issueReason().isPresent() && state.pending().isPresent()) {
+      log.info("Published CA certificate {} with a new key in ca.crt because {}; it signs from {}",
+          CertificateInfo.of(state.pending().get().certificate()).serialNumberHex(),
+          result.issueReason().get().description(), StatusTimes.format(state.promotionTime().get()));
+    } else if (result.issueReason().isPresent()) {
+      log.info("Issued CA certificate {} into Secret {} because {}", serial, authority.secretName(),
+          result.issueReason().get().description());
+    }
   }
 
   private UpdateControl<CertificateAuthority> ready(CertificateAuthority authority, Issued issued) {
-    X509Certificate certificate = issued.material().certificate();
+    AuthorityState state = issued.result().state();
+    X509Certificate certificate = state.active().certificate();
     CertificateInfo info = CertificateInfo.of(certificate);
-    Instant renewalTime = authority.getSpec().getImportSource() != null ? null : renewalPolicy(authority)
+    boolean imported = authority.getSpec().getImportSource() != null;
+    Instant renewalTime = imported ? null : renewalPolicy(authority)
         .renewalTime(info.notBefore(), info.notAfter(), certificate.getSerialNumber().longValue());
 
     CertificateAuthorityStatus status = new CertificateAuthorityStatus();
@@ -162,26 +186,62 @@ public class CertificateAuthorityReconciler implements Reconciler<CertificateAut
     status.setSerialNumber(info.serialNumberHex());
     status.setFingerprintSha256(info.sha256Fingerprint());
     status.setSubject(certificate.getSubjectX500Principal().getName());
+    status.setPreviousCertificates(state.previousAnchors().stream().map(CertificateAuthorityReconciler::summary)
+        .toList());
+    state.pending().ifPresent(pending -> {
+      CertificateSummary summary = summary(pending.certificate());
+      summary.setPromotionTime(StatusTimes.format(state.promotionTime().get()));
+      status.setPendingCertificate(summary);
+    });
+    status.setLastRenewalRequest(issued.answeredRenewalRequest());
     String message = "CA certificate valid until " + StatusTimes.format(info.notAfter())
         + (renewalTime == null ? "; renew it in the imported Secret" : ", renews at " + StatusTimes.format(renewalTime));
     status.setConditions(Conditions.with(this.status.conditions(authority), Conditions.READY, true, "Ready", message,
         authority.getMetadata().getGeneration(), clock.instant()));
 
-    issued.reason().ifPresent(reason -> {
-      boolean renewal = authority.getStatus() != null && authority.getStatus().getSerialNumber() != null;
-      events.normal(authority, renewal ? "Renewed" : "Issued", "Issued CA certificate " + info.serialNumberHex()
-          + " because " + reason.description());
-    });
-    if (authority.getSpec().getImportSource() != null && issued.secretWritten()) {
-      events.normal(authority, "Imported", "Copied CA certificate " + info.serialNumberHex() + " into Secret "
-          + authority.secretName());
-    }
+    recordEvents(authority, issued, imported);
 
     UpdateControl<CertificateAuthority> control = this.status.patchIfChanged(authority, status);
-    if (renewalTime != null) {
-      control.rescheduleAfter(this.status.delayUntil(renewalTime));
+    Instant next = state.promotionTime().orElse(renewalTime);
+    if (next != null) {
+      control.rescheduleAfter(this.status.delayUntil(next));
     }
     return control;
+  }
+
+  private void recordEvents(CertificateAuthority authority, Issued issued, boolean imported) {
+    AuthorityState state = issued.result().state();
+    String activeSerial = CertificateInfo.of(state.active().certificate()).serialNumberHex();
+    if (issued.result().promoted()) {
+      events.normal(authority, "Rotated", "CA certificate " + activeSerial + " now signs; previous roots stay in "
+          + "ca.crt until they expire");
+      return;
+    }
+    if (issued.result().issueReason().isEmpty()) {
+      return;
+    }
+    String reason = issued.result().issueReason().get().description();
+    if (state.pending().isPresent()) {
+      events.normal(authority, "RotationStarted", "Published CA certificate "
+          + CertificateInfo.of(state.pending().get().certificate()).serialNumberHex() + " with a new key in ca.crt "
+          + "because " + reason + "; it signs from " + StatusTimes.format(state.promotionTime().get()));
+    } else if (imported) {
+      events.normal(authority, "Imported", "Copied CA certificate " + activeSerial + " into Secret "
+          + authority.secretName());
+    } else {
+      boolean renewal = authority.getStatus() != null && authority.getStatus().getSerialNumber() != null;
+      events.normal(authority, renewal ? "Renewed" : "Issued", "Issued CA certificate " + activeSerial
+          + " because " + reason);
+    }
+  }
+
+  private static CertificateSummary summary(X509Certificate certificate) {
+    CertificateInfo info = CertificateInfo.of(certificate);
+    CertificateSummary summary = new CertificateSummary();
+    summary.setSerialNumber(info.serialNumberHex());
+    summary.setFingerprintSha256(info.sha256Fingerprint());
+    summary.setNotAfter(StatusTimes.format(info.notAfter()));
+    return summary;
   }
 
   private UpdateControl<CertificateAuthority> notReady(CertificateAuthority authority, ReconcileProblem problem) {

@@ -6,7 +6,6 @@ import io.mtlsoperator.api.v1alpha1.CertificateAuthority;
 import io.mtlsoperator.api.v1alpha1.ObjectReference;
 import io.mtlsoperator.kube.Conditions;
 import io.mtlsoperator.lifecycle.ReconcileProblem;
-import io.mtlsoperator.pki.CaMaterial;
 import io.mtlsoperator.pki.PkiException;
 
 /**
@@ -52,10 +51,10 @@ public final class IssuerResolver {
 
     Secret secret = client.secrets().inNamespace(namespace).withName(authority.secretName()).get();
     try {
-      CaMaterial material = AuthoritySecret.read(secret).orElseThrow(() -> ReconcileProblem.waiting(ISSUER_NOT_READY,
-          "Secret " + namespace + "/" + authority.secretName() + " of CertificateAuthority " + reference
-              + " holds no certificate and key yet"));
-      return new ResolvedIssuer(authority, material);
+      AuthorityState state = AuthoritySecret.read(secret).orElseThrow(() -> ReconcileProblem.waiting(
+          ISSUER_NOT_READY, "Secret " + namespace + "/" + authority.secretName() + " of CertificateAuthority "
+              + reference + " contains no certificate and key yet"));
+      return new ResolvedIssuer(authority, state.active(), state.trustAnchors());
     } catch (PkiException e) {
       throw new ReconcileProblem(ISSUER_NOT_READY, "Secret " + namespace + "/" + authority.secretName()
           + " of CertificateAuthority " + reference + " is unreadable: " + e.getMessage(), e);

@@ -8,7 +8,9 @@ import io.mtlsoperator.kube.SecretMetadata;
 import io.mtlsoperator.lifecycle.IssueReason;
 import io.mtlsoperator.lifecycle.KeySource;
 import io.mtlsoperator.lifecycle.ReconcileProblem;
+import io.mtlsoperator.lifecycle.RenewalRequest;
 import io.mtlsoperator.lifecycle.Signatures;
+import io.mtlsoperator.pki.CertificateInfo;
 import io.mtlsoperator.pki.CertificateIssuer;
 import io.mtlsoperator.pki.KeyMatch;
 import io.mtlsoperator.pki.Pem;
@@ -35,20 +37,24 @@ final class LeafIssuance {
 
   private final CertificateIssuer issuer;
   private final KeySource keySource;
+  private final IssuerLifetime issuerLifetime;
   private final Clock clock;
 
-  LeafIssuance(CertificateIssuer issuer, KeySource keySource, Clock clock) {
+  LeafIssuance(CertificateIssuer issuer, KeySource keySource, IssuerLifetime issuerLifetime, Clock clock) {
     this.issuer = issuer;
     this.keySource = keySource;
+    this.issuerLifetime = issuerLifetime;
     this.clock = clock;
   }
 
   Result ensure(MtlsCertificate certificate, LeafSpec spec, Secret currentSecret, ResolvedIssuer resolvedIssuer) {
     Optional<Current> current = readQuietly(currentSecret);
-    Optional<IssueReason> reason = issueReason(currentSecret, current, spec, resolvedIssuer);
+    Optional<IssueReason> reason = issueReason(certificate, currentSecret, current, spec, resolvedIssuer);
     if (reason.isEmpty()) {
       return new Result(current.get().leaf(), current.get().key(), Optional.empty());
     }
+
+    issuerLifetime.check(certificate, spec, resolvedIssuer);
 
     Optional<Current> reusable = current.filter(c -> reason.get() != IssueReason.KeyMismatch);
     KeyPair keyPair = keySource.keyFor(certificate.getSpec().getPrivateKey(), spec.keySpec(),
@@ -63,7 +69,7 @@ final class LeafIssuance {
     }
   }
 
-  private Optional<IssueReason> issueReason(Secret secret, Optional<Current> current, LeafSpec spec,
+  private Optional<IssueReason> issueReason(MtlsCertificate certificate, Secret secret, Optional<Current> current, LeafSpec spec,
       ResolvedIssuer resolvedIssuer) {
     if (secret == null) {
       return Optional.of(IssueReason.DoesNotExist);
@@ -80,12 +86,18 @@ final class LeafIssuance {
     if (!spec.digest().equals(recordedDigest)) {
       return Optional.of(IssueReason.SpecChanged);
     }
+    if (!spec.matches(CertificateInfo.of(leaf))) {
+      return Optional.of(IssueReason.CertificateMismatch);
+    }
     if (!Signatures.isSignedBy(leaf, resolvedIssuer.material().certificate())) {
       return Optional.of(IssueReason.IssuerChanged);
     }
     Instant now = clock.instant();
     if (!now.isBefore(leaf.getNotAfter().toInstant())) {
       return Optional.of(IssueReason.Expired);
+    }
+    if (RenewalRequest.isOutstanding(certificate, secret)) {
+      return Optional.of(IssueReason.RenewalRequested);
     }
     Instant renewalTime = spec.renewal().renewalTime(leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant(),
         leaf.getSerialNumber().longValue());

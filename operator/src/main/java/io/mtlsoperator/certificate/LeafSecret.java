@@ -42,7 +42,22 @@ final class LeafSecret {
     }
   }
 
-  static Secret desired(MtlsCertificate certificate, Content content, String issuerReference, String specDigest) {
+  /**
+   * Returns the revision recorded on the Secret, or 0. Status may lag behind the Secret when a
+   * reconcile reads the cache right after a write, so the count lives on the Secret.
+   */
+  static int revision(Secret secret) {
+    String value = secret == null || secret.getMetadata().getAnnotations() == null ? null
+        : secret.getMetadata().getAnnotations().get(SecretMetadata.REVISION_ANNOTATION);
+    try {
+      return value == null ? 0 : Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  static Secret desired(MtlsCertificate certificate, Content content, String issuerReference, String specDigest,
+      int revision, String answeredRenewalRequest) {
     CertificateInfo info = CertificateInfo.of(content.leaf());
     SecretTemplate template = certificate.getSpec().getSecretTemplate();
 
@@ -60,6 +75,7 @@ final class LeafSecret {
           .addToAnnotations(SecretMetadata.NOT_AFTER_ANNOTATION, info.notAfter().toString())
           .addToAnnotations(SecretMetadata.COMMON_NAME_ANNOTATION, info.commonName() == null ? "" : info.commonName())
           .addToAnnotations(SecretMetadata.SPEC_DIGEST_ANNOTATION, specDigest)
+          .addToAnnotations(SecretMetadata.REVISION_ANNOTATION, String.valueOf(revision))
           .withOwnerReferences(SecretOwnership.controllerReference(certificate))
         .endMetadata()
         .withType("kubernetes.io/tls")
@@ -67,6 +83,11 @@ final class LeafSecret {
         .addToData(TLS_KEY, SecretData.encode(Pem.encodePrivateKey(content.key(), content.keyEncoding())))
         .addToData(CA_CRT, SecretData.encode(Pem.encodeCertificates(content.trustAnchors())));
     content.keystores().forEach((key, bytes) -> builder.addToData(key, SecretData.encode(bytes)));
+    if (answeredRenewalRequest != null) {
+      builder.editMetadata()
+          .addToAnnotations(SecretMetadata.RENEWAL_REQUEST_ANNOTATION, answeredRenewalRequest)
+          .endMetadata();
+    }
     return builder.build();
   }
 }

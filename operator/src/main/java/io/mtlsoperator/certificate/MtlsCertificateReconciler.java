@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -26,9 +27,11 @@ import io.mtlsoperator.kube.ResourceLogContext;
 import io.mtlsoperator.kube.SecretApplier;
 import io.mtlsoperator.kube.SecretMetadata;
 import io.mtlsoperator.kube.SecretOwnership;
+import io.mtlsoperator.kube.SpecOrAnnotationChange;
 import io.mtlsoperator.kube.StatusReporter;
 import io.mtlsoperator.lifecycle.IssueReason;
 import io.mtlsoperator.lifecycle.ReconcileProblem;
+import io.mtlsoperator.lifecycle.RenewalRequest;
 import io.mtlsoperator.lifecycle.StatusTimes;
 import io.mtlsoperator.pki.CertificateInfo;
 import java.security.cert.X509Certificate;
@@ -45,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * the issuer's current key: resolves the issuer, decides whether to issue, writes the Secret,
  * reports status and schedules the next reconcile at the renewal time.
  */
-@ControllerConfiguration(name = MtlsCertificateReconciler.NAME)
+// Generation-aware processing would drop annotation-only updates, so the filter decides instead.
+@ControllerConfiguration(name = MtlsCertificateReconciler.NAME, generationAwareEventProcessing = false,
+    informer = @Informer(onUpdateFilter = SpecOrAnnotationChange.class))
 public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
 
   public static final String NAME = "mtlscertificate";
@@ -69,7 +74,8 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
     this.client = client;
     this.clock = clock;
     this.issuerResolver = issuerResolver;
-    this.issuance = new LeafIssuance(issuer, keySource, clock);
+    this.issuance = new LeafIssuance(issuer, keySource,
+        new IssuerLifetime(new io.mtlsoperator.authority.AuthorityRenewalRequester(client), clock), clock);
     this.passwords = new KeystorePasswords(client);
     this.secretApplier = new SecretApplier(client);
     this.events = events;
@@ -122,7 +128,8 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
     }
   }
 
-  private record Outcome(LeafSecret.Content content, ResolvedIssuer issuer, java.util.Optional<IssueReason> reason) {
+  private record Outcome(LeafSecret.Content content, ResolvedIssuer issuer, java.util.Optional<IssueReason> reason,
+      String answeredRenewalRequest, int revision) {
   }
 
   private Outcome ensureSecret(MtlsCertificate certificate) {
@@ -146,7 +153,7 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
     LeafIssuance.Result result = issuance.ensure(certificate, spec, current, issuer);
 
     List<X509Certificate> intermediates = issuer.material().intermediates();
-    List<X509Certificate> trustAnchors = List.of(issuer.material().root());
+    List<X509Certificate> trustAnchors = issuer.trustAnchors();
     List<X509Certificate> chain = new java.util.ArrayList<>();
     chain.add(result.leaf());
     chain.addAll(intermediates);
@@ -155,14 +162,18 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
     LeafSecret.Content content = new LeafSecret.Content(result.leaf(), result.key(), intermediates, trustAnchors,
         spec.keyEncoding(), keystores);
 
-    Secret desired = LeafSecret.desired(certificate, content, issuer.reference(), spec.digest());
+    String answeredRequest = RenewalRequest.answeredAfter(certificate, current, result.issueReason().isPresent());
+    int previousRevision = LeafSecret.revision(current);
+    int revision = result.issueReason().isPresent() ? previousRevision + 1 : Math.max(previousRevision, 1);
+    Secret desired = LeafSecret.desired(certificate, content, issuer.reference(), spec.digest(), revision,
+        answeredRequest);
     if (secretApplier.applyIfChanged(current, desired) && result.issueReason().isEmpty()) {
       log.info("Updated Secret {} without re-issuing: its trust anchors, keystores or metadata were out of date",
           secretName);
     }
     result.issueReason().ifPresent(reason -> log.info("Issued certificate {} into Secret {} because {}",
         CertificateInfo.of(result.leaf()).serialNumberHex(), secretName, reason.description()));
-    return new Outcome(content, issuer, result.issueReason());
+    return new Outcome(content, issuer, result.issueReason(), answeredRequest, revision);
   }
 
   private UpdateControl<MtlsCertificate> ready(MtlsCertificate certificate, Outcome outcome) {
@@ -170,15 +181,14 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
     LeafSpec spec = LeafSpec.of(certificate, outcome.issuer().reference());
     Instant renewalTime = spec.renewal().renewalTime(info.notBefore(), info.notAfter(),
         outcome.content().leaf().getSerialNumber().longValue());
-    MtlsCertificateStatus previous = certificate.getStatus();
-    int previousRevision = previous == null || previous.getRevision() == null ? 0 : previous.getRevision();
 
     MtlsCertificateStatus status = new MtlsCertificateStatus();
     status.setNotBefore(StatusTimes.format(info.notBefore()));
     status.setNotAfter(StatusTimes.format(info.notAfter()));
     status.setRenewalTime(StatusTimes.format(renewalTime));
     status.setSerialNumber(info.serialNumberHex());
-    status.setRevision(outcome.reason().isPresent() ? previousRevision + 1 : Math.max(previousRevision, 1));
+    status.setRevision(outcome.revision());
+    status.setLastRenewalRequest(outcome.answeredRenewalRequest());
     status.setIssuerFingerprintSha256(CertificateInfo.of(outcome.issuer().material().certificate()).sha256Fingerprint());
     List<Condition> conditions = Conditions.without(this.status.conditions(certificate), Conditions.ISSUING);
     status.setConditions(Conditions.with(conditions, Conditions.READY, true, "Ready",
@@ -187,7 +197,7 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
         certificate.getMetadata().getGeneration(), clock.instant()));
 
     outcome.reason().ifPresent(reason -> {
-      boolean renewal = previousRevision > 0;
+      boolean renewal = outcome.revision() > 1;
       events.normal(certificate, renewal ? "Renewed" : "Issued", "Issued certificate " + info.serialNumberHex()
           + " from " + outcome.issuer().reference() + " into Secret " + certificate.getSpec().getSecretName()
           + " because " + reason.description());

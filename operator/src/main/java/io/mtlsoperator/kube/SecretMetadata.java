@@ -18,6 +18,18 @@ public final class SecretMetadata {
   public static final String NOT_AFTER_ANNOTATION = PREFIX + "not-after";
   public static final String COMMON_NAME_ANNOTATION = PREFIX + "common-name";
   public static final String SPEC_DIGEST_ANNOTATION = PREFIX + "spec-digest";
+  /** On an authority's Secret while a new CA certificate waits in pending.crt: when it starts signing. */
+  public static final String PROMOTION_TIME_ANNOTATION = PREFIX + "promotion-time";
+
+  /**
+   * On a CertificateAuthority or MtlsCertificate: a new value (any text, e.g. a timestamp) forces
+   * a renewal now. The value acted on is kept on the Secret and in status.lastRenewalRequest.
+   */
+  public static final String RENEW_ANNOTATION = PREFIX + "renew";
+  /** On a leaf Secret: how many certificates were issued for the resource; status.revision repeats it. */
+  public static final String REVISION_ANNOTATION = PREFIX + "revision";
+  /** On a Secret: the renew annotation value that its certificate answered. */
+  public static final String RENEWAL_REQUEST_ANNOTATION = PREFIX + "renewal-request";
 
   public static final String FIELD_MANAGER = "mtls-operator";
 

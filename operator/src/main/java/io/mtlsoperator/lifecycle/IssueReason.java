@@ -15,6 +15,10 @@ public enum IssueReason {
   SpecChanged("the spec differs from the issued certificate"),
   /** The certificate was not signed by the issuer's current certificate and key. */
   IssuerChanged("the certificate was not signed by the issuer's current key"),
+  /** The names or usage in the certificate differ from the spec, e.g. after a hand edit. */
+  CertificateMismatch("the certificate's names or usage differ from the spec"),
+  /** Someone set a new value on the renew annotation. */
+  RenewalRequested("a renewal was requested with the renew annotation"),
   /** The renewal time has come. */
   RenewalDue("the renewal time has come"),
   /** The certificate has expired. */

@@ -38,6 +38,15 @@ public final class SpecTranslation {
     }
   }
 
+  /** Parses a duration that may be zero, such as a delay. */
+  public static Duration durationOrZero(String field, String value) {
+    try {
+      return GoDuration.parse(field, value);
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw new ReconcileProblem(INVALID_SPEC, e.getMessage(), e);
+    }
+  }
+
   public static RenewalPolicy renewalPolicy(String renewBefore, Integer renewBeforePercentage) {
     Duration before = renewBefore == null ? null : duration("spec.renewBefore", renewBefore);
     return new RenewalPolicy(before, renewBeforePercentage);

@@ -99,6 +99,15 @@ public final class Resources {
     return Optional.empty();
   }
 
+  /** Sets the renew annotation with a merge patch, which needs no current resourceVersion. */
+  public static void requestRenewal(KubernetesClient client, io.fabric8.kubernetes.api.model.HasMetadata resource,
+      String value) {
+    String patch = client.getKubernetesSerialization().asJson(java.util.Map.of("metadata",
+        java.util.Map.of("annotations", java.util.Map.of(io.mtlsoperator.kube.SecretMetadata.RENEW_ANNOTATION, value))));
+    client.resource(resource).patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+        io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), patch);
+  }
+
   public static List<X509Certificate> certificates(Secret secret, String key) {
     return Pem.parseCertificates(SecretData.text(secret, key).orElseThrow());
   }

@@ -51,6 +51,14 @@ public class CertificateAuthoritySpec {
   @JsonPropertyDescription("Renew when this percentage of the lifetime remains, 1 to 99.")
   private Integer renewBeforePercentage;
 
+  @Default("2m")
+  @Pattern(ApiGroup.DURATION_PATTERN)
+  @JsonPropertyDescription("After a renewal with a new key, how long the new CA certificate is published in ca.crt "
+      + "and trust bundles before it signs anything, so that every workload trusts it before meeting certificates "
+      + "it signed. It should exceed the time a Secret update takes to reach mounted files (about a minute with "
+      + "default kubelet settings). Default 2m.")
+  private String trustPropagationDelay = "2m";
+
   @JsonPropertyDescription("Private key of the CA.")
   private PrivateKeySpec privateKey;
 
@@ -125,6 +133,14 @@ public class CertificateAuthoritySpec {
 
   public void setRenewBeforePercentage(Integer renewBeforePercentage) {
     this.renewBeforePercentage = renewBeforePercentage;
+  }
+
+  public String getTrustPropagationDelay() {
+    return trustPropagationDelay;
+  }
+
+  public void setTrustPropagationDelay(String trustPropagationDelay) {
+    this.trustPropagationDelay = trustPropagationDelay;
   }
 
   public PrivateKeySpec getPrivateKey() {

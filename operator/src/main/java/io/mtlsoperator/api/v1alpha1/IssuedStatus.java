@@ -27,6 +27,18 @@ public class IssuedStatus {
   @JsonPropertyDescription("Serial number of the current certificate, hexadecimal.")
   private String serialNumber;
 
+  @JsonPropertyDescription("Value of the pki.mtls-operator.io/renew annotation that was last acted on; a new value "
+      + "forces a renewal.")
+  private String lastRenewalRequest;
+
+  public String getLastRenewalRequest() {
+    return lastRenewalRequest;
+  }
+
+  public void setLastRenewalRequest(String lastRenewalRequest) {
+    this.lastRenewalRequest = lastRenewalRequest;
+  }
+
   public List<Condition> getConditions() {
     return conditions;
   }
@@ -78,11 +90,12 @@ public class IssuedStatus {
     IssuedStatus that = (IssuedStatus) o;
     return Objects.equals(conditions, that.conditions) && Objects.equals(notBefore, that.notBefore)
         && Objects.equals(notAfter, that.notAfter) && Objects.equals(renewalTime, that.renewalTime)
-        && Objects.equals(serialNumber, that.serialNumber);
+        && Objects.equals(serialNumber, that.serialNumber)
+        && Objects.equals(lastRenewalRequest, that.lastRenewalRequest);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(conditions, notBefore, notAfter, renewalTime, serialNumber);
+    return Objects.hash(conditions, notBefore, notAfter, renewalTime, serialNumber, lastRenewalRequest);
   }
 }
