@@ -2,7 +2,6 @@ package io.mtlsoperator.certificate;
 
 import io.mtlsoperator.api.v1alpha1.CertificateAuthority;
 import io.mtlsoperator.api.v1alpha1.MtlsCertificate;
-import io.mtlsoperator.authority.AuthorityRenewalRequester;
 import io.mtlsoperator.authority.ResolvedIssuer;
 import io.mtlsoperator.kube.GoDuration;
 import io.mtlsoperator.lifecycle.ReconcileProblem;
@@ -25,10 +24,16 @@ final class IssuerLifetime {
   /** A leaf must get at least this share of its requested duration, or the issuer is renewed first. */
   private static final int MINIMUM_SHARE_DIVISOR = 3;
 
-  private final AuthorityRenewalRequester renewalRequester;
+  /** Asks an authority to renew; the value names the request, so repeating it asks once. */
+  @FunctionalInterface
+  interface RenewalRequester {
+    void request(CertificateAuthority authority, String value);
+  }
+
+  private final RenewalRequester renewalRequester;
   private final Clock clock;
 
-  IssuerLifetime(AuthorityRenewalRequester renewalRequester, Clock clock) {
+  IssuerLifetime(RenewalRequester renewalRequester, Clock clock) {
     this.renewalRequester = renewalRequester;
     this.clock = clock;
   }

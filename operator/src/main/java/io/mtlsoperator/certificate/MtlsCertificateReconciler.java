@@ -75,7 +75,7 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
     this.clock = clock;
     this.issuerResolver = issuerResolver;
     this.issuance = new LeafIssuance(issuer, keySource,
-        new IssuerLifetime(new io.mtlsoperator.authority.AuthorityRenewalRequester(client), clock), clock);
+        new IssuerLifetime(new io.mtlsoperator.authority.AuthorityRenewalRequester(client)::request, clock), clock);
     this.passwords = new KeystorePasswords(client);
     this.secretApplier = new SecretApplier(client);
     this.events = events;
