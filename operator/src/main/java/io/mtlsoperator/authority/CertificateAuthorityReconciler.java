@@ -4,7 +4,9 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -50,11 +52,13 @@ import org.slf4j.LoggerFactory;
 // Generation-aware processing would drop annotation-only updates, so the filter decides instead.
 @ControllerConfiguration(name = CertificateAuthorityReconciler.NAME, generationAwareEventProcessing = false,
     informer = @Informer(onUpdateFilter = SpecOrAnnotationChange.class))
-public class CertificateAuthorityReconciler implements Reconciler<CertificateAuthority> {
+public class CertificateAuthorityReconciler implements Reconciler<CertificateAuthority>,
+    Cleaner<CertificateAuthority> {
 
   public static final String NAME = "certificateauthority";
   static final String PARENT_INDEX = "parent-authority";
   static final String SECRET_NOT_OWNED = "SecretNotOwned";
+  static final String TRUST_BUNDLES = "TrustBundlesReady";
 
   private static final Logger log = LoggerFactory.getLogger(CertificateAuthorityReconciler.class);
 
@@ -66,6 +70,8 @@ public class CertificateAuthorityReconciler implements Reconciler<CertificateAut
   private final SecretApplier secretApplier;
   private final EventRecorder events;
   private final StatusReporter<CertificateAuthority, CertificateAuthorityStatus> status;
+  private final TrustBundlePublisher trustBundles;
+  private final AuthorityDeletion deletion;
 
   public CertificateAuthorityReconciler(KubernetesClient client, Clock clock, AuthorityIssuance issuance,
       AuthorityImport authorityImport, IssuerResolver issuerResolver, EventRecorder events) {
@@ -78,6 +84,8 @@ public class CertificateAuthorityReconciler implements Reconciler<CertificateAut
     this.events = events;
     this.status = new StatusReporter<>(CertificateAuthority::new, CertificateAuthorityStatus.class,
         client.getKubernetesSerialization(), events, clock);
+    this.trustBundles = new TrustBundlePublisher(client);
+    this.deletion = new AuthorityDeletion(client, trustBundles, events);
   }
 
   @Override
@@ -92,7 +100,8 @@ public class CertificateAuthorityReconciler implements Reconciler<CertificateAut
         InformerEventSourceConfiguration.from(Secret.class, CertificateAuthority.class)
             .withName("authority-secrets")
             .withLabelSelector(SecretMetadata.MANAGED_SELECTOR)
-            .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(CertificateAuthority.class))
+            .withWatchAllNamespaces()
+            .withSecondaryToPrimaryMapper(TrustBundleEvents::authorityOf)
             .build(), context);
 
     // A renewed parent must reach its intermediates, which re-sign or refresh their chain.
@@ -103,17 +112,22 @@ public class CertificateAuthorityReconciler implements Reconciler<CertificateAut
                 .byIndex(PARENT_INDEX, parent.getMetadata().getNamespace() + "/" + parent.getMetadata().getName())
                 .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
             .build(), context);
-    return List.of(ownedSecrets, parents);
+    return List.of(ownedSecrets, parents, TrustBundleEvents.bundleConfigMaps(context),
+        TrustBundleEvents.namespaces(context));
+  }
+
+  @Override
+  public DeleteControl cleanup(CertificateAuthority authority, Context<CertificateAuthority> context) {
+    try (var logContext = ResourceLogContext.of(authority)) {
+      deletion.cleanUp(authority);
+      return DeleteControl.defaultDelete();
+    }
   }
 
   @Override
   public UpdateControl<CertificateAuthority> reconcile(CertificateAuthority authority,
       Context<CertificateAuthority> context) {
     try (var logContext = ResourceLogContext.of(authority)) {
-      if (authority.isMarkedForDeletion()) {
-        // Kubernetes deletes the owned Secrets; writing status or Events now only fails.
-        return UpdateControl.noUpdate();
-      }
       try {
         Issued issued = ensureSecret(authority);
         return ready(authority, issued);
@@ -196,8 +210,9 @@ public class CertificateAuthorityReconciler implements Reconciler<CertificateAut
     status.setLastRenewalRequest(issued.answeredRenewalRequest());
     String message = "CA certificate valid until " + StatusTimes.format(info.notAfter())
         + (renewalTime == null ? "; renew it in the imported Secret" : ", renews at " + StatusTimes.format(renewalTime));
-    status.setConditions(Conditions.with(this.status.conditions(authority), Conditions.READY, true, "Ready", message,
-        authority.getMetadata().getGeneration(), clock.instant()));
+    status.setConditions(withTrustBundleCondition(authority, Conditions.with(this.status.conditions(authority),
+        Conditions.READY, true, "Ready", message, authority.getMetadata().getGeneration(), clock.instant()),
+        trustBundles.publish(authority, state.trustAnchors())));
 
     recordEvents(authority, issued, imported);
 
@@ -233,6 +248,27 @@ public class CertificateAuthorityReconciler implements Reconciler<CertificateAut
       events.normal(authority, renewal ? "Renewed" : "Issued", "Issued CA certificate " + activeSerial
           + " because " + reason);
     }
+  }
+
+  private List<io.fabric8.kubernetes.api.model.Condition> withTrustBundleCondition(CertificateAuthority authority,
+      List<io.fabric8.kubernetes.api.model.Condition> conditions, TrustBundlePublisher.Outcome outcome) {
+    if (authority.getSpec().getTrustBundles() == null || authority.getSpec().getTrustBundles().isEmpty()) {
+      return Conditions.without(conditions, TRUST_BUNDLES);
+    }
+    Long generation = authority.getMetadata().getGeneration();
+    if (outcome.conflicts().isEmpty()) {
+      return Conditions.with(conditions, TRUST_BUNDLES, true, "Published",
+          "Trust anchors published into " + outcome.published() + " objects", generation, clock.instant());
+    }
+    String message = String.join(", ", outcome.conflicts()) + " already exist and were not created by this "
+        + "authority, so they are left untouched: delete them or choose another name in spec.trustBundles";
+    boolean changed = Conditions.find(conditions, TRUST_BUNDLES).map(c -> !message.equals(c.getMessage()))
+        .orElse(true);
+    if (changed) {
+      events.warning(authority, "TrustBundleNotOwned", message);
+    }
+    return Conditions.with(conditions, TRUST_BUNDLES, false, "TrustBundleNotOwned", message, generation,
+        clock.instant());
   }
 
   private static CertificateSummary summary(X509Certificate certificate) {

@@ -163,7 +163,10 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
         spec.keyEncoding(), keystores);
 
     String answeredRequest = RenewalRequest.answeredAfter(certificate, current, result.issueReason().isPresent());
-    int previousRevision = LeafSecret.revision(current);
+    // The Secret carries the count so a stale status cannot lower it; status keeps it when the Secret was deleted.
+    int statusRevision = certificate.getStatus() == null || certificate.getStatus().getRevision() == null ? 0
+        : certificate.getStatus().getRevision();
+    int previousRevision = Math.max(LeafSecret.revision(current), statusRevision);
     int revision = result.issueReason().isPresent() ? previousRevision + 1 : Math.max(previousRevision, 1);
     Secret desired = LeafSecret.desired(certificate, content, issuer.reference(), spec.digest(), revision,
         answeredRequest);

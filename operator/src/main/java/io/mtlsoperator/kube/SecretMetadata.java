@@ -12,6 +12,10 @@ public final class SecretMetadata {
 
   public static final String CERTIFICATE_LABEL = PREFIX + "certificate";
   public static final String AUTHORITY_LABEL = PREFIX + "authority";
+  /** On a trust bundle: the namespace and UID of the authority that publishes it (it has no owner reference, which cannot cross namespaces). */
+  public static final String AUTHORITY_NAMESPACE_LABEL = PREFIX + "authority-namespace";
+  public static final String AUTHORITY_UID_LABEL = PREFIX + "authority-uid";
+  public static final String TRUST_BUNDLE_LABEL = PREFIX + "trust-bundle";
 
   public static final String ISSUER_ANNOTATION = PREFIX + "issuer";
   public static final String SERIAL_NUMBER_ANNOTATION = PREFIX + "serial-number";

@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * Passes updates of a primary resource that change its spec (the generation), its annotations
- * (the renew annotation lives there) or mark it for deletion. Updates of status alone, which the
- * operator writes itself, need no reconcile.
+ * (the renew annotation lives there) or its finalizers, or mark it for deletion. JOSDK adds its
+ * finalizer in one update and reconciles on the event of that update. Updates of status alone,
+ * which the operator writes itself, need no reconcile.
  */
 public final class SpecOrAnnotationChange implements OnUpdateFilter<HasMetadata> {
 
@@ -15,6 +16,7 @@ public final class SpecOrAnnotationChange implements OnUpdateFilter<HasMetadata>
   public boolean accept(HasMetadata updated, HasMetadata previous) {
     return !Objects.equals(updated.getMetadata().getGeneration(), previous.getMetadata().getGeneration())
         || !Objects.equals(updated.getMetadata().getAnnotations(), previous.getMetadata().getAnnotations())
+        || !Objects.equals(updated.getMetadata().getFinalizers(), previous.getMetadata().getFinalizers())
         || updated.isMarkedForDeletion() != previous.isMarkedForDeletion();
   }
 }

@@ -30,7 +30,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
 final class MountedSecret implements AutoCloseable {
 
   /** The managers built from one version of the files. */
-  record Material(X509ExtendedKeyManager keyManager, X509ExtendedTrustManager trustManager,
+  record Material(int version, X509ExtendedKeyManager keyManager, X509ExtendedTrustManager trustManager,
       List<X509Certificate> trustAnchors) {
   }
 
@@ -38,6 +38,7 @@ final class MountedSecret implements AutoCloseable {
 
   private final Path directory;
   private final AtomicReference<Material> current = new AtomicReference<>();
+  private final java.util.Map<Integer, Material> versions = new java.util.concurrent.ConcurrentHashMap<>();
   private final AtomicInteger reloads = new AtomicInteger();
   private final SharedIndexInformer<Secret> informer;
 
@@ -63,6 +64,11 @@ final class MountedSecret implements AutoCloseable {
 
   Material material() {
     return current.get();
+  }
+
+  /** Returns an earlier version, so one handshake can finish with the chain and key it started with. */
+  Material material(int version) {
+    return versions.get(version);
   }
 
   int reloads() {
@@ -93,9 +99,11 @@ final class MountedSecret implements AutoCloseable {
       TrustManagerFactory trustManagers = TrustManagerFactory.getInstance("PKIX");
       trustManagers.init(trustStore);
 
-      current.set(new Material((X509ExtendedKeyManager) keyManagers.getKeyManagers()[0],
-          (X509ExtendedTrustManager) trustManagers.getTrustManagers()[0], anchors));
-      reloads.incrementAndGet();
+      int version = reloads.incrementAndGet();
+      Material material = new Material(version, (X509ExtendedKeyManager) keyManagers.getKeyManagers()[0],
+          (X509ExtendedTrustManager) trustManagers.getTrustManagers()[0], anchors);
+      versions.put(version, material);
+      current.set(material);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (java.security.GeneralSecurityException e) {

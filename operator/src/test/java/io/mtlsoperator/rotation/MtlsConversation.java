@@ -48,7 +48,7 @@ final class MtlsConversation implements AutoCloseable {
 
   MtlsConversation(MountedSecret server, MountedSecret client) throws IOException, GeneralSecurityException {
     SSLContext serverContext = SSLContext.getInstance("TLS");
-    serverContext.init(new KeyManager[] {ReloadingManagers.keyManager(server::material)},
+    serverContext.init(new KeyManager[] {ReloadingManagers.keyManager(server)},
         new TrustManager[] {ReloadingManagers.trustManager(server::material)}, null);
     serverSocket = (SSLServerSocket) serverContext.getServerSocketFactory()
         .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -56,7 +56,7 @@ final class MtlsConversation implements AutoCloseable {
 
     serverContext.getServerSessionContext().setSessionCacheSize(1);
     clientContext = SSLContext.getInstance("TLS");
-    clientContext.init(new KeyManager[] {ReloadingManagers.keyManager(client::material)},
+    clientContext.init(new KeyManager[] {ReloadingManagers.keyManager(client)},
         new TrustManager[] {ReloadingManagers.trustManager(client::material)}, null);
     clientContext.getClientSessionContext().setSessionCacheSize(1);
 

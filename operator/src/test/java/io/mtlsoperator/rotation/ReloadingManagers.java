@@ -16,50 +16,73 @@ final class ReloadingManagers {
   private ReloadingManagers() {
   }
 
-  static X509ExtendedKeyManager keyManager(Supplier<MountedSecret.Material> material) {
+  /**
+   * Returns a key manager whose aliases name the material version they came from. The JDK asks
+   * for the alias, then the chain, then the key; a reload between those calls must not pair a
+   * chain with another version's key, as a real workload never would.
+   */
+  static X509ExtendedKeyManager keyManager(MountedSecret mounted) {
     return new X509ExtendedKeyManager() {
-      private X509ExtendedKeyManager delegate() {
-        return material.get().keyManager();
+      private String versioned(MountedSecret.Material material, String alias) {
+        return alias == null ? null : material.version() + "/" + alias;
+      }
+
+      private MountedSecret.Material materialOf(String alias) {
+        return mounted.material(Integer.parseInt(alias.substring(0, alias.indexOf('/'))));
+      }
+
+      private String inner(String alias) {
+        return alias.substring(alias.indexOf('/') + 1);
       }
 
       @Override
       public String[] getClientAliases(String keyType, Principal[] issuers) {
-        return delegate().getClientAliases(keyType, issuers);
+        MountedSecret.Material material = mounted.material();
+        String[] aliases = material.keyManager().getClientAliases(keyType, issuers);
+        return aliases == null ? null : java.util.Arrays.stream(aliases).map(a -> versioned(material, a))
+            .toArray(String[]::new);
       }
 
       @Override
       public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
-        return delegate().chooseClientAlias(keyType, issuers, socket);
+        MountedSecret.Material material = mounted.material();
+        return versioned(material, material.keyManager().chooseClientAlias(keyType, issuers, socket));
       }
 
       @Override
       public String[] getServerAliases(String keyType, Principal[] issuers) {
-        return delegate().getServerAliases(keyType, issuers);
+        MountedSecret.Material material = mounted.material();
+        String[] aliases = material.keyManager().getServerAliases(keyType, issuers);
+        return aliases == null ? null : java.util.Arrays.stream(aliases).map(a -> versioned(material, a))
+            .toArray(String[]::new);
       }
 
       @Override
       public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-        return delegate().chooseServerAlias(keyType, issuers, socket);
+        MountedSecret.Material material = mounted.material();
+        return versioned(material, material.keyManager().chooseServerAlias(keyType, issuers, socket));
       }
 
       @Override
       public X509Certificate[] getCertificateChain(String alias) {
-        return delegate().getCertificateChain(alias);
+        return materialOf(alias).keyManager().getCertificateChain(inner(alias));
       }
 
       @Override
       public PrivateKey getPrivateKey(String alias) {
-        return delegate().getPrivateKey(alias);
+        return materialOf(alias).keyManager().getPrivateKey(inner(alias));
       }
 
       @Override
       public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
-        return delegate().chooseEngineClientAlias(keyType, issuers, engine);
+        MountedSecret.Material material = mounted.material();
+        return versioned(material, material.keyManager().chooseEngineClientAlias(keyType, issuers, engine));
       }
 
       @Override
       public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
-        return delegate().chooseEngineServerAlias(keyType, issuers, engine);
+        MountedSecret.Material material = mounted.material();
+        return versioned(material, material.keyManager().chooseEngineServerAlias(keyType, issuers, engine));
       }
     };
   }

@@ -79,6 +79,19 @@ public class CertificateAuthoritySpec {
   @JsonPropertyDescription("Namespaces besides this one that may issue from this authority; default none.")
   private AllowedNamespaces allowedNamespaces;
 
+  @Size(max = 20)
+  @JsonPropertyDescription("ConfigMaps or Secrets in other namespaces that receive the trust anchors (current, "
+      + "pending and previous CA certificates) and follow every rotation.")
+  private java.util.List<TrustBundleTarget> trustBundles;
+
+  public java.util.List<TrustBundleTarget> getTrustBundles() {
+    return trustBundles;
+  }
+
+  public void setTrustBundles(java.util.List<TrustBundleTarget> trustBundles) {
+    this.trustBundles = trustBundles;
+  }
+
   public SelfSigned getSelfSigned() {
     return selfSigned;
   }
