@@ -96,7 +96,6 @@ public final class AuthoritySecret {
           .addToAnnotations(SecretMetadata.NOT_AFTER_ANNOTATION, info.notAfter().toString())
           .addToAnnotations(SecretMetadata.COMMON_NAME_ANNOTATION, info.commonName() == null ? "" : info.commonName())
           .addToAnnotations(SecretMetadata.SPEC_DIGEST_ANNOTATION, specDigest)
-          .withOwnerReferences(SecretOwnership.controllerReference(authority))
         .endMetadata()
         .withType("kubernetes.io/tls")
         .addToData(TLS_CRT, SecretData.encode(Pem.encodeCertificates(withoutRoot(active))))
@@ -117,7 +116,7 @@ public final class AuthoritySecret {
           .addToData(PENDING_KEY, SecretData.encode(Pem.encodePrivateKey(pending.privateKey(),
               PrivateKeyEncoding.PKCS8)));
     }
-    return builder.build();
+    return SecretOwnership.markOwned(builder.build(), authority, authority.getSpec().isKeepSecretOnDeletion());
   }
 
   /** Returns the certificate and the intermediates above it; a root CA's tls.crt is the root itself. */

@@ -76,7 +76,6 @@ final class LeafSecret {
           .addToAnnotations(SecretMetadata.COMMON_NAME_ANNOTATION, info.commonName() == null ? "" : info.commonName())
           .addToAnnotations(SecretMetadata.SPEC_DIGEST_ANNOTATION, specDigest)
           .addToAnnotations(SecretMetadata.REVISION_ANNOTATION, String.valueOf(revision))
-          .withOwnerReferences(SecretOwnership.controllerReference(certificate))
         .endMetadata()
         .withType("kubernetes.io/tls")
         .addToData(TLS_CRT, SecretData.encode(Pem.encodeCertificates(content.chain())))
@@ -88,6 +87,6 @@ final class LeafSecret {
           .addToAnnotations(SecretMetadata.RENEWAL_REQUEST_ANNOTATION, answeredRenewalRequest)
           .endMetadata();
     }
-    return builder.build();
+    return SecretOwnership.markOwned(builder.build(), certificate, certificate.getSpec().isKeepSecretOnDeletion());
   }
 }

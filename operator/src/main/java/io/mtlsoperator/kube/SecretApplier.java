@@ -45,7 +45,7 @@ public final class SecretApplier {
         && containsAll(current.getData(), desired.getData())
         && containsAll(current.getMetadata().getLabels(), desired.getMetadata().getLabels())
         && containsAll(current.getMetadata().getAnnotations(), desired.getMetadata().getAnnotations())
-        && current.getMetadata().getOwnerReferences().containsAll(desired.getMetadata().getOwnerReferences());
+        && current.getMetadata().getOwnerReferences().equals(desired.getMetadata().getOwnerReferences());
   }
 
   private static boolean containsAll(Map<String, String> actual, Map<String, String> expected) {

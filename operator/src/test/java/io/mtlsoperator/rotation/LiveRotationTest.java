@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LiveRotationTest {
 
-  private static final Duration TRUST_PROPAGATION_DELAY = Duration.ofSeconds(4);
+  private static final Duration TRUST_PROPAGATION_DELAY = Duration.ofSeconds(8);
 
   @TempDir
   Path workloads;

@@ -192,6 +192,17 @@ public class MtlsCertificateSpec {
     this.privateKey = privateKey;
   }
 
+  @JsonPropertyDescription("Keeps the Secret when this resource is deleted; by default the Secret is deleted with it.")
+  private boolean keepSecretOnDeletion;
+
+  public boolean isKeepSecretOnDeletion() {
+    return keepSecretOnDeletion;
+  }
+
+  public void setKeepSecretOnDeletion(boolean keepSecretOnDeletion) {
+    this.keepSecretOnDeletion = keepSecretOnDeletion;
+  }
+
   public String getSecretName() {
     return secretName;
   }
