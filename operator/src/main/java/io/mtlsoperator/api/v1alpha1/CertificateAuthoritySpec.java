@@ -21,7 +21,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(value = "!has(self.__import__) || (!has(self.subject) && !has(self.maxPathLength) && !has(self.nameConstraints))",
     message = "an imported authority keeps its own subject, path length and name constraints: remove subject, "
         + "maxPathLength and nameConstraints")
-public class CertificateAuthoritySpec {
+public class CertificateAuthoritySpec extends RenewableSpec {
 
   @JsonPropertyDescription("Makes this authority a self-signed root CA.")
   private SelfSigned selfSigned;
@@ -42,15 +42,6 @@ public class CertificateAuthoritySpec {
       + "An intermediate never outlives its issuer.")
   private String duration = "43800h";
 
-  @Pattern(ApiGroup.DURATION_PATTERN)
-  @JsonPropertyDescription("Renew this long before expiry, e.g. 720h. Default: after two thirds of the lifetime.")
-  private String renewBefore;
-
-  @Min(1)
-  @Max(99)
-  @JsonPropertyDescription("Renew when this percentage of the lifetime remains, 1 to 99.")
-  private Integer renewBeforePercentage;
-
   @Default("2m")
   @Pattern(ApiGroup.DURATION_PATTERN)
   @JsonPropertyDescription("After a renewal with a new key, how long the new CA certificate is published in ca.crt "
@@ -58,9 +49,6 @@ public class CertificateAuthoritySpec {
       + "it signed. It should exceed the time a Secret update takes to reach mounted files (about a minute with "
       + "default kubelet settings). Default 2m.")
   private String trustPropagationDelay = "2m";
-
-  @JsonPropertyDescription("Private key of the CA.")
-  private PrivateKeySpec privateKey;
 
   @Min(0)
   @Max(10)
@@ -132,36 +120,12 @@ public class CertificateAuthoritySpec {
     this.duration = duration;
   }
 
-  public String getRenewBefore() {
-    return renewBefore;
-  }
-
-  public void setRenewBefore(String renewBefore) {
-    this.renewBefore = renewBefore;
-  }
-
-  public Integer getRenewBeforePercentage() {
-    return renewBeforePercentage;
-  }
-
-  public void setRenewBeforePercentage(Integer renewBeforePercentage) {
-    this.renewBeforePercentage = renewBeforePercentage;
-  }
-
   public String getTrustPropagationDelay() {
     return trustPropagationDelay;
   }
 
   public void setTrustPropagationDelay(String trustPropagationDelay) {
     this.trustPropagationDelay = trustPropagationDelay;
-  }
-
-  public PrivateKeySpec getPrivateKey() {
-    return privateKey;
-  }
-
-  public void setPrivateKey(PrivateKeySpec privateKey) {
-    this.privateKey = privateKey;
   }
 
   public Integer getMaxPathLength() {
@@ -178,17 +142,6 @@ public class CertificateAuthoritySpec {
 
   public void setNameConstraints(NameConstraintsSpec nameConstraints) {
     this.nameConstraints = nameConstraints;
-  }
-
-  @JsonPropertyDescription("Keeps the Secret when this resource is deleted; by default the Secret is deleted with it.")
-  private boolean keepSecretOnDeletion;
-
-  public boolean isKeepSecretOnDeletion() {
-    return keepSecretOnDeletion;
-  }
-
-  public void setKeepSecretOnDeletion(boolean keepSecretOnDeletion) {
-    this.keepSecretOnDeletion = keepSecretOnDeletion;
   }
 
   public String getSecretName() {

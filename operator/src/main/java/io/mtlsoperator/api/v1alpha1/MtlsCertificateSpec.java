@@ -2,8 +2,6 @@ package io.mtlsoperator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
-import io.fabric8.generator.annotation.Max;
-import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
@@ -23,7 +21,7 @@ import java.util.List;
     message = "duration must be at least 5m")
 @ValidationRule(value = "!has(self.subject) || !has(self.subject.commonName) || !has(self.commonName)",
     message = "set the common name once: commonName or subject.commonName")
-public class MtlsCertificateSpec {
+public class MtlsCertificateSpec extends RenewableSpec {
 
   @Required
   @JsonPropertyDescription("The CertificateAuthority that signs this certificate.")
@@ -70,18 +68,6 @@ public class MtlsCertificateSpec {
   @JsonPropertyDescription("Lifetime as a Go duration, e.g. 2160h (the default, 90 days). Capped at the issuer's "
       + "expiry.")
   private String duration = "2160h";
-
-  @Pattern(ApiGroup.DURATION_PATTERN)
-  @JsonPropertyDescription("Renew this long before expiry, e.g. 360h. Default: after two thirds of the lifetime.")
-  private String renewBefore;
-
-  @Min(1)
-  @Max(99)
-  @JsonPropertyDescription("Renew when this percentage of the lifetime remains, 1 to 99.")
-  private Integer renewBeforePercentage;
-
-  @JsonPropertyDescription("Private key settings.")
-  private PrivateKeySpec privateKey;
 
   @Required
   @Size(min = 1, max = 253)
@@ -166,41 +152,6 @@ public class MtlsCertificateSpec {
 
   public void setDuration(String duration) {
     this.duration = duration;
-  }
-
-  public String getRenewBefore() {
-    return renewBefore;
-  }
-
-  public void setRenewBefore(String renewBefore) {
-    this.renewBefore = renewBefore;
-  }
-
-  public Integer getRenewBeforePercentage() {
-    return renewBeforePercentage;
-  }
-
-  public void setRenewBeforePercentage(Integer renewBeforePercentage) {
-    this.renewBeforePercentage = renewBeforePercentage;
-  }
-
-  public PrivateKeySpec getPrivateKey() {
-    return privateKey;
-  }
-
-  public void setPrivateKey(PrivateKeySpec privateKey) {
-    this.privateKey = privateKey;
-  }
-
-  @JsonPropertyDescription("Keeps the Secret when this resource is deleted; by default the Secret is deleted with it.")
-  private boolean keepSecretOnDeletion;
-
-  public boolean isKeepSecretOnDeletion() {
-    return keepSecretOnDeletion;
-  }
-
-  public void setKeepSecretOnDeletion(boolean keepSecretOnDeletion) {
-    this.keepSecretOnDeletion = keepSecretOnDeletion;
   }
 
   public String getSecretName() {
