@@ -88,6 +88,10 @@ public final class StatusReporter<R extends CustomResource<?, S>, S extends Issu
       log.debug("Reconcile interrupted by shutdown", error);
       return ErrorStatusUpdateControl.noStatusUpdate();
     }
+    if (NamespaceTermination.causedBy(error)) {
+      log.info("Namespace {} is being deleted; nothing more to do", resource.getMetadata().getNamespace());
+      return ErrorStatusUpdateControl.<R>noStatusUpdate().withNoRetry();
+    }
     log.error("Reconcile failed; retrying with back-off", error);
     S status = copyOfStatus(resource);
     status.setConditions(Conditions.with(conditions(resource), Conditions.READY, false, "ReconcileFailed",

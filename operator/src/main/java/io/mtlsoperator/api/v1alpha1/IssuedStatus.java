@@ -11,8 +11,9 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class IssuedStatus {
 
-  @JsonPropertyDescription("Current state: Ready (and Issuing on MtlsCertificate), each with reason, message "
-      + "and observedGeneration.")
+  @JsonPropertyDescription("Current state, each with reason, message and observedGeneration: Ready on both kinds, "
+      + "Issuing on an MtlsCertificate that cannot be issued, TrustBundlesReady on a CertificateAuthority with "
+      + "spec.trustBundles.")
   private List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription("Start of the current certificate's validity (RFC 3339).")
