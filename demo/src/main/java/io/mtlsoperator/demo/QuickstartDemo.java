@@ -77,7 +77,7 @@ public final class QuickstartDemo {
 
     step(1, "start the cluster, backend " + backend.name().toLowerCase(Locale.ROOT)
         + (backend == ClusterBackend.LOCAL
-            ? " (the first run builds Kubernetes from source, which takes several minutes)" : ""));
+            ? " (without cached binaries this builds Kubernetes from source first, which takes several minutes)" : ""));
     DemoReport report;
     try (TestCluster cluster = backend.open()) {
       log.info("Using the {}", cluster.description());
