@@ -2,7 +2,7 @@
 MVN ?= mvn -B -q
 SHELL := /bin/bash
 
-.PHONY: demo test run install crds control-plane interop bench-pki clean
+.PHONY: demo test run install deploy crds control-plane interop helm bench-pki clean
 
 ## demo: start a local control plane, run the operator, apply examples/quickstart and prove it with mTLS
 demo:
@@ -10,8 +10,8 @@ demo:
 	java -jar demo/target/demo.jar
 
 ## test: run every test against the real local control plane (or MTLS_CLUSTER=kubeconfig)
-test: control-plane interop
-	mvn -B test
+test: control-plane interop helm
+	mvn -B -Dstyle.color=never test
 
 ## run: run the operator against the cluster of the current kubeconfig
 run:
@@ -22,11 +22,17 @@ run:
 install:
 	kubectl apply --server-side -f crds/
 
-## crds: regenerate crds/ from the API classes
+## deploy: install or upgrade the Helm chart in namespace mtls-operator of the current kubeconfig's cluster (HELM_ARGS adds flags)
+deploy: helm
+	"$$(testing/helm/build --print-path)" upgrade --install mtls-operator helm/mtls-operator \
+	  --namespace mtls-operator --create-namespace $(HELM_ARGS)
+
+## crds: regenerate crds/ and the Helm chart's copy from the API classes
 crds:
 	$(MVN) -f operator/pom.xml process-classes -Dmaven.test.skip=true
 	for file in operator/target/classes/META-INF/fabric8/*-v1.yml; do \
 	  cp "$$file" "crds/$$(basename "$$file" -v1.yml).yaml"; \
+	  cp "$$file" "helm/mtls-operator/crds/$$(basename "$$file" -v1.yml).yaml"; \
 	done
 
 ## control-plane: build and cache kube-apiserver, kube-controller-manager, kubectl and etcd
@@ -36,6 +42,10 @@ control-plane:
 ## interop: build and cache the Go certificate checker (crypto/x509 and zlint)
 interop:
 	testing/interop/build
+
+## helm: build and cache the helm command from its Go module
+helm:
+	testing/helm/build
 
 ## bench-pki: measure key generation plus signing per algorithm beside openssl speed
 bench-pki:

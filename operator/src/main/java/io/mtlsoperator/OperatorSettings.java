@@ -1,6 +1,8 @@
 package io.mtlsoperator;
 
+import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -8,14 +10,34 @@ import java.util.Set;
  *
  * @param clock the source of time for issuance and renewal; tests pass a fixed or offset clock
  * @param namespaces namespaces to watch; empty means all namespaces
+ * @param monitoringAddress where to serve /metrics, /healthz and /readyz; empty serves nothing
+ * @param leaderElection how replicas elect the one that reconciles; empty means this instance
+ *     always reconciles
  */
-public record OperatorSettings(Clock clock, Set<String> namespaces) {
+public record OperatorSettings(Clock clock, Set<String> namespaces, Optional<InetSocketAddress> monitoringAddress,
+    Optional<LeaderElectionSettings> leaderElection) {
 
+  /** The port of the metrics and probe endpoints when an operator runs from {@link Main}. */
+  public static final int DEFAULT_MONITORING_PORT = 8080;
+
+  public OperatorSettings(Clock clock, Set<String> namespaces) {
+    this(clock, namespaces, Optional.empty(), Optional.empty());
+  }
+
+  /** Returns settings for an embedded operator: UTC clock, all namespaces, no HTTP endpoints, no leader election. */
   public static OperatorSettings defaults() {
     return new OperatorSettings(Clock.systemUTC(), Set.of());
   }
 
   public OperatorSettings withNamespaces(Set<String> watched) {
-    return new OperatorSettings(clock, Set.copyOf(watched));
+    return new OperatorSettings(clock, Set.copyOf(watched), monitoringAddress, leaderElection);
+  }
+
+  public OperatorSettings withMonitoring(InetSocketAddress address) {
+    return new OperatorSettings(clock, namespaces, Optional.of(address), leaderElection);
+  }
+
+  public OperatorSettings withLeaderElection(LeaderElectionSettings election) {
+    return new OperatorSettings(clock, namespaces, monitoringAddress, Optional.of(election));
   }
 }

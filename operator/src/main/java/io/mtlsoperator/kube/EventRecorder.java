@@ -15,26 +15,36 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventRecorder {
 
+  public static final String NORMAL = "Normal";
+  public static final String WARNING = "Warning";
+
   private static final Logger log = LoggerFactory.getLogger(EventRecorder.class);
   private static final String COMPONENT = "mtls-operator";
 
   private final KubernetesClient client;
   private final Clock clock;
+  private final RecordedEventListener listener;
 
   public EventRecorder(KubernetesClient client, Clock clock) {
+    this(client, clock, RecordedEventListener.NONE);
+  }
+
+  public EventRecorder(KubernetesClient client, Clock clock, RecordedEventListener listener) {
     this.client = client;
     this.clock = clock;
+    this.listener = listener;
   }
 
   public void normal(HasMetadata resource, String reason, String message) {
-    record(resource, "Normal", reason, message);
+    record(resource, NORMAL, reason, message);
   }
 
   public void warning(HasMetadata resource, String reason, String message) {
-    record(resource, "Warning", reason, message);
+    record(resource, WARNING, reason, message);
   }
 
   private void record(HasMetadata resource, String type, String reason, String message) {
+    listener.recorded(resource, type, reason);
     String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
     var event = new EventBuilder()
         .withNewMetadata()
@@ -62,7 +72,7 @@ public final class EventRecorder {
       client.v1().events().inNamespace(resource.getMetadata().getNamespace()).resource(event).create();
     } catch (KubernetesClientException e) {
       // An Event is a courtesy: losing one must not fail the reconcile that already did its work.
-      if (e.getCode() == 403 && String.valueOf(e.getMessage()).contains("being terminated")) {
+      if (NamespaceTermination.causedBy(e)) {
         log.debug("Skipped Event {} because namespace {} is being deleted", reason,
             resource.getMetadata().getNamespace());
         return;

@@ -10,12 +10,14 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * One cluster for the whole test JVM: starting a control plane takes seconds, so every
  * integration test shares it and isolates itself in namespaces of its own. The CRDs from crds/
- * are installed once. The cluster stops when the JVM exits.
+ * and the Helm chart's operator identity ({@link OperatorIdentity}) are installed once. The
+ * cluster stops when the JVM exits.
  */
 public final class SharedCluster {
 
   private static TestCluster cluster;
   private static String unavailableReason;
+  private static RuntimeException setupFailure;
 
   private SharedCluster() {
   }
@@ -25,18 +27,30 @@ public final class SharedCluster {
     if (unavailableReason != null) {
       Assumptions.abort(unavailableReason);
     }
+    if (setupFailure != null) {
+      throw new IllegalStateException("The shared cluster failed to set up earlier in this JVM", setupFailure);
+    }
     if (cluster == null) {
       ClusterBackend backend = ClusterBackend.selected();
+      TestCluster opened;
       try {
-        cluster = backend.open();
+        opened = backend.open();
       } catch (ClusterUnavailableException e) {
         unavailableReason = "Skipped: backend " + backend + " is unavailable: " + e.getMessage();
         System.out.println(unavailableReason);
         Assumptions.abort(unavailableReason);
+        return null;
       }
-      CrdInstaller.installAll(cluster.adminClient(), RepositoryRoot.find().resolve("crds"));
-      TestCluster started = cluster;
-      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-test-cluster"));
+      Runtime.getRuntime().addShutdownHook(new Thread(opened::close, "stop-test-cluster"));
+      try {
+        CrdInstaller.installAll(opened.adminClient(), RepositoryRoot.find().resolve("crds"));
+        OperatorIdentity.install(opened);
+      } catch (RuntimeException e) {
+        // Remembered, so that later tests fail at once instead of starting another control plane.
+        setupFailure = e;
+        throw e;
+      }
+      cluster = opened;
     }
     return cluster;
   }
