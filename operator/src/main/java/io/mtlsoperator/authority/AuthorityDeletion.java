@@ -5,6 +5,7 @@ import io.mtlsoperator.api.v1alpha1.CertificateAuthority;
 import io.mtlsoperator.api.v1alpha1.MtlsCertificate;
 import io.mtlsoperator.api.v1alpha1.ObjectReference;
 import io.mtlsoperator.kube.EventRecorder;
+import io.mtlsoperator.kube.WatchedNamespaces;
 import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -30,10 +31,10 @@ final class AuthorityDeletion {
     this.events = events;
   }
 
-  void cleanUp(CertificateAuthority authority) {
-    trustBundles.removeAll(authority);
+  void cleanUp(CertificateAuthority authority, WatchedNamespaces watched) {
+    trustBundles.removeAll(authority, watched);
 
-    List<String> users = users(authority);
+    List<String> users = users(authority, watched);
     if (!users.isEmpty()) {
       String listed = String.join(", ", users.subList(0, Math.min(users.size(), LISTED_USERS)))
           + (users.size() > LISTED_USERS ? " and " + (users.size() - LISTED_USERS) + " more" : "");
@@ -45,22 +46,31 @@ final class AuthorityDeletion {
   }
 
   /** Lists the certificates and intermediates, in any namespace, whose issuerRef names this authority. */
-  private List<String> users(CertificateAuthority authority) {
+  private List<String> users(CertificateAuthority authority, WatchedNamespaces watched) {
     String namespace = authority.getMetadata().getNamespace();
     String name = authority.getMetadata().getName();
-    Stream<String> certificates = client.resources(MtlsCertificate.class).inAnyNamespace().list().getItems().stream()
+    Stream<String> certificates = list(MtlsCertificate.class, watched).stream()
         .filter(certificate -> !certificate.isMarkedForDeletion())
         .filter(certificate -> names(certificate.getSpec().getIssuerRef(), certificate.getMetadata().getNamespace(),
             namespace, name))
         .map(certificate -> "MtlsCertificate " + certificate.getMetadata().getNamespace() + "/"
             + certificate.getMetadata().getName());
-    Stream<String> intermediates = client.resources(CertificateAuthority.class).inAnyNamespace().list().getItems()
-        .stream()
+    Stream<String> intermediates = list(CertificateAuthority.class, watched).stream()
         .filter(child -> !child.isMarkedForDeletion() && child.getSpec().getIssuerRef() != null)
         .filter(child -> names(child.getSpec().getIssuerRef(), child.getMetadata().getNamespace(), namespace, name))
         .map(child -> "CertificateAuthority " + child.getMetadata().getNamespace() + "/"
             + child.getMetadata().getName());
     return Stream.concat(certificates, intermediates).toList();
+  }
+
+  private <T extends io.fabric8.kubernetes.api.model.HasMetadata> List<T> list(Class<T> type,
+      WatchedNamespaces watched) {
+    if (watched.all()) {
+      return client.resources(type).inAnyNamespace().list().getItems();
+    }
+    return watched.names().stream()
+        .flatMap(watchedNamespace -> client.resources(type).inNamespace(watchedNamespace).list().getItems().stream())
+        .toList();
   }
 
   private static boolean names(ObjectReference reference, String referrerNamespace, String namespace, String name) {

@@ -26,6 +26,7 @@ import io.mtlsoperator.kube.SecretMetadata;
 import io.mtlsoperator.kube.SecretOwnership;
 import io.mtlsoperator.kube.SpecOrAnnotationChange;
 import io.mtlsoperator.kube.StatusReporter;
+import io.mtlsoperator.kube.WatchedNamespaces;
 import io.mtlsoperator.lifecycle.ReconcileProblem;
 import io.mtlsoperator.lifecycle.RenewalPolicy;
 import io.mtlsoperator.lifecycle.RenewalRequest;
@@ -96,7 +97,6 @@ public class CertificateAuthorityReconciler implements Reconciler<CertificateAut
         InformerEventSourceConfiguration.from(Secret.class, CertificateAuthority.class)
             .withName("authority-secrets")
             .withLabelSelector(SecretMetadata.MANAGED_SELECTOR)
-            .withWatchAllNamespaces()
             .withSecondaryToPrimaryMapper(TrustBundleEvents::authorityOf)
             .build(), context);
 
@@ -115,7 +115,7 @@ public class CertificateAuthorityReconciler implements Reconciler<CertificateAut
   @Override
   public DeleteControl cleanup(CertificateAuthority authority, Context<CertificateAuthority> context) {
     try (var logContext = ResourceLogContext.of(authority)) {
-      deletion.cleanUp(authority);
+      deletion.cleanUp(authority, WatchedNamespaces.of(context));
       return DeleteControl.defaultDelete();
     }
   }
@@ -126,7 +126,7 @@ public class CertificateAuthorityReconciler implements Reconciler<CertificateAut
     try (var logContext = ResourceLogContext.of(authority)) {
       try {
         Issued issued = ensureSecret(authority);
-        return ready(authority, issued);
+        return ready(authority, issued, WatchedNamespaces.of(context));
       } catch (ReconcileProblem problem) {
         return notReady(authority, problem);
       }
@@ -181,7 +181,8 @@ public class CertificateAuthorityReconciler implements Reconciler<CertificateAut
     }
   }
 
-  private UpdateControl<CertificateAuthority> ready(CertificateAuthority authority, Issued issued) {
+  private UpdateControl<CertificateAuthority> ready(CertificateAuthority authority, Issued issued,
+      WatchedNamespaces watched) {
     AuthorityState state = issued.result().state();
     X509Certificate certificate = state.active().certificate();
     CertificateInfo info = CertificateInfo.of(certificate);
@@ -208,7 +209,7 @@ public class CertificateAuthorityReconciler implements Reconciler<CertificateAut
         + (renewalTime == null ? "; renew it in the imported Secret" : ", renews at " + StatusTimes.format(renewalTime));
     status.setConditions(withTrustBundleCondition(authority, Conditions.with(this.status.conditions(authority),
         Conditions.READY, true, "Ready", message, authority.getMetadata().getGeneration(), clock.instant()),
-        trustBundles.publish(authority, state.trustAnchors())));
+        trustBundles.publish(authority, state.trustAnchors(), watched)));
 
     recordEvents(authority, issued, imported);
 
@@ -256,8 +257,9 @@ public class CertificateAuthorityReconciler implements Reconciler<CertificateAut
       return Conditions.with(conditions, TRUST_BUNDLES, true, "Published",
           "Trust anchors published into " + outcome.published() + " objects", generation, clock.instant());
     }
-    String message = String.join(", ", outcome.conflicts()) + " already exist and were not created by this "
-        + "authority, so they are left untouched: delete them or choose another name in spec.trustBundles";
+    String message = "Cannot write " + String.join(", ", outcome.conflicts()) + ": an object that this "
+        + "authority did not create is left untouched, and a namespace the operator does not watch is out of "
+        + "reach. Delete the object, choose another name in spec.trustBundles, or watch the namespace";
     boolean changed = Conditions.find(conditions, TRUST_BUNDLES).map(c -> !message.equals(c.getMessage()))
         .orElse(true);
     if (changed) {

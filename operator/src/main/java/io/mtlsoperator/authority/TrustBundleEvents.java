@@ -42,7 +42,6 @@ final class TrustBundleEvents {
         InformerEventSourceConfiguration.from(ConfigMap.class, CertificateAuthority.class)
             .withName("trust-bundle-configmaps")
             .withLabelSelector(SecretMetadata.TRUST_BUNDLE_LABEL + "=true")
-            .withWatchAllNamespaces()
             .withSecondaryToPrimaryMapper(TrustBundleEvents::authorityOf)
             .build(), context);
   }

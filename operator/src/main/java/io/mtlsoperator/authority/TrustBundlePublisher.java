@@ -14,6 +14,7 @@ import io.mtlsoperator.api.v1alpha1.TrustBundleKind;
 import io.mtlsoperator.api.v1alpha1.TrustBundleTarget;
 import io.mtlsoperator.kube.SecretData;
 import io.mtlsoperator.kube.SecretMetadata;
+import io.mtlsoperator.kube.WatchedNamespaces;
 import io.mtlsoperator.pki.Pem;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -44,7 +45,11 @@ public final class TrustBundlePublisher {
     this.client = client;
   }
 
-  public Outcome publish(CertificateAuthority authority, List<X509Certificate> anchors) {
+  /**
+   * Publishes into every target namespace that the operator watches; a target outside them is
+   * reported as a conflict, because the operator has no rights there.
+   */
+  public Outcome publish(CertificateAuthority authority, List<X509Certificate> anchors, WatchedNamespaces watched) {
     List<TrustBundleTarget> targets = authority.getSpec().getTrustBundles() == null ? List.of()
         : authority.getSpec().getTrustBundles();
     String bundle = Pem.encodeCertificates(anchors);
@@ -54,6 +59,10 @@ public final class TrustBundlePublisher {
     for (TrustBundleTarget target : targets) {
       for (String namespace : namespaces(target)) {
         String reference = target.getKind() + " " + namespace + "/" + target.getName();
+        if (!watched.contains(namespace)) {
+          conflicts.add(reference + " (namespace not watched by the operator)");
+          continue;
+        }
         desired.add(key(target.getKind(), namespace, target.getName()));
         if (!publishOne(authority, target, namespace, bundle)) {
           conflicts.add(reference);
@@ -61,13 +70,13 @@ public final class TrustBundlePublisher {
       }
     }
 
-    removeStale(authority, desired);
+    removeStale(authority, desired, watched);
     return new Outcome(desired.size() - conflicts.size(), conflicts);
   }
 
   /** Deletes every bundle the authority published, as when it is deleted. */
-  public void removeAll(CertificateAuthority authority) {
-    removeStale(authority, Set.of());
+  public void removeAll(CertificateAuthority authority, WatchedNamespaces watched) {
+    removeStale(authority, Set.of(), watched);
   }
 
   private boolean publishOne(CertificateAuthority authority, TrustBundleTarget target, String namespace,
@@ -127,17 +136,28 @@ public final class TrustBundlePublisher {
     return namespaces;
   }
 
-  private void removeStale(CertificateAuthority authority, Set<String> desired) {
+  private void removeStale(CertificateAuthority authority, Set<String> desired, WatchedNamespaces watched) {
     Map<String, String> selector = Map.of(SecretMetadata.AUTHORITY_UID_LABEL, authority.getMetadata().getUid(),
         SecretMetadata.TRUST_BUNDLE_LABEL, "true");
-    for (Secret secret : client.secrets().inAnyNamespace().withLabels(selector).list().getItems()) {
+    List<Secret> secrets = new ArrayList<>();
+    List<ConfigMap> configMaps = new ArrayList<>();
+    if (watched.all()) {
+      secrets.addAll(client.secrets().inAnyNamespace().withLabels(selector).list().getItems());
+      configMaps.addAll(client.configMaps().inAnyNamespace().withLabels(selector).list().getItems());
+    } else {
+      for (String namespace : watched.names()) {
+        secrets.addAll(client.secrets().inNamespace(namespace).withLabels(selector).list().getItems());
+        configMaps.addAll(client.configMaps().inNamespace(namespace).withLabels(selector).list().getItems());
+      }
+    }
+    for (Secret secret : secrets) {
       if (!desired.contains(key(TrustBundleKind.Secret, secret))) {
         client.resource(secret).delete();
         log.info("Removed the trust bundle Secret {}/{}", secret.getMetadata().getNamespace(),
             secret.getMetadata().getName());
       }
     }
-    for (ConfigMap configMap : client.configMaps().inAnyNamespace().withLabels(selector).list().getItems()) {
+    for (ConfigMap configMap : configMaps) {
       if (!desired.contains(key(TrustBundleKind.ConfigMap, configMap))) {
         client.resource(configMap).delete();
         log.info("Removed the trust bundle ConfigMap {}/{}", configMap.getMetadata().getNamespace(),

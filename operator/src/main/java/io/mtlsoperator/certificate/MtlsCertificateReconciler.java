@@ -164,9 +164,7 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
 
     String answeredRequest = RenewalRequest.answeredAfter(certificate, current, result.issueReason().isPresent());
     // The Secret carries the count so a stale status cannot lower it; status keeps it when the Secret was deleted.
-    int statusRevision = certificate.getStatus() == null || certificate.getStatus().getRevision() == null ? 0
-        : certificate.getStatus().getRevision();
-    int previousRevision = Math.max(LeafSecret.revision(current), statusRevision);
+    int previousRevision = Math.max(LeafSecret.revision(current), statusRevision(certificate, current, result));
     int revision = result.issueReason().isPresent() ? previousRevision + 1 : Math.max(previousRevision, 1);
     Secret desired = LeafSecret.desired(certificate, content, issuer.reference(), spec.digest(), revision,
         answeredRequest);
@@ -177,6 +175,21 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
     result.issueReason().ifPresent(reason -> log.info("Issued certificate {} into Secret {} because {}",
         CertificateInfo.of(result.leaf()).serialNumberHex(), secretName, reason.description()));
     return new Outcome(content, issuer, result.issueReason(), answeredRequest, revision);
+  }
+
+  /**
+   * Returns status.revision. When a new certificate replaces a Secret that was deleted, the count
+   * lives only in status, and the cached resource may predate the last status write, so it is
+   * read from the API server.
+   */
+  private int statusRevision(MtlsCertificate certificate, Secret current, LeafIssuance.Result result) {
+    MtlsCertificate source = certificate;
+    if (current == null && result.issueReason().isPresent()) {
+      MtlsCertificate fresh = client.resource(certificate).get();
+      source = fresh == null ? certificate : fresh;
+    }
+    return source.getStatus() == null || source.getStatus().getRevision() == null ? 0
+        : source.getStatus().getRevision();
   }
 
   private UpdateControl<MtlsCertificate> ready(MtlsCertificate certificate, Outcome outcome) {

@@ -62,8 +62,10 @@ class IssuerExpiryTest {
 
       MtlsCertificate ready = awaitReady(client, leaf);
 
-      CertificateAuthority renewed = client.resource(root).get();
-      assertThat(renewed.getStatus().getSerialNumber()).isNotEqualTo(root.getStatus().getSerialNumber());
+      // The authority's status patch may land just after the leaf's; its Secret is already renewed.
+      CertificateAuthority renewed = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+          .until(() -> client.resource(root).get(),
+              current -> !current.getStatus().getSerialNumber().equals(root.getStatus().getSerialNumber()));
       assertThat(renewed.getMetadata().getAnnotations().get(SecretMetadata.RENEW_ANNOTATION))
           .startsWith("issuer-expiring-");
       Instant leafNotAfter = Instant.parse(ready.getStatus().getNotAfter());

@@ -17,6 +17,7 @@ import io.mtlsoperator.api.v1alpha1.CertificateUsageName;
 import io.mtlsoperator.api.v1alpha1.SelfSigned;
 import io.mtlsoperator.api.v1alpha1.TrustBundleKind;
 import io.mtlsoperator.api.v1alpha1.TrustBundleTarget;
+import io.mtlsoperator.OperatorSettings;
 import io.mtlsoperator.kube.Conditions;
 import io.mtlsoperator.kube.SecretData;
 import io.mtlsoperator.pki.Pem;
@@ -25,8 +26,10 @@ import io.mtlsoperator.testing.RunningOperator;
 import io.mtlsoperator.testing.SharedCluster;
 import io.mtlsoperator.testing.TestNamespaces;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +52,7 @@ class TrustBundleTest {
     namespace = TestNamespaces.create(client, "bundle-source");
     gatewayNamespace = TestNamespaces.create(client, "bundle-gateway");
     selectorValue = UUID.randomUUID().toString().substring(0, 8);
-    operator = RunningOperator.watching(client, namespace);
+    operator = RunningOperator.watching(client, namespace, gatewayNamespace);
   }
 
   @AfterEach
@@ -59,6 +62,9 @@ class TrustBundleTest {
 
   @Test
   void bundlesFollowRotationAndNewNamespaces() {
+    // A namespace created later is reachable only by an operator that watches every namespace.
+    operator.close();
+    operator = RunningOperator.start(new OperatorSettings(Clock.systemUTC(), Set.of()));
     CertificateAuthority root = awaitReady(client, client.resource(authorityWithBundles("5s")).create());
     X509Certificate oldRoot = certificates(secret(namespace, "root-ca"), "tls.crt").get(0);
     await().atMost(TIMEOUT).untilAsserted(() -> assertThat(gatewaySecretAnchors()).containsExactly(oldRoot));
