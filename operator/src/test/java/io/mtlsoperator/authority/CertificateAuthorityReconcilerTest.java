@@ -72,7 +72,9 @@ class CertificateAuthorityReconcilerTest {
     assertThat(secret.getMetadata().getOwnerReferences()).singleElement()
         .satisfies(ref -> assertThat(ref.getUid()).isEqualTo(ready.getMetadata().getUid()));
 
-    assertThat(ready.getStatus().getSerialNumber()).isEqualToIgnoringCase(certificate.getSerialNumber().toString(16));
+    // Compared in the PKI package's form: upper-case, padded to whole octets.
+    assertThat(ready.getStatus().getSerialNumber())
+        .isEqualTo(io.mtlsoperator.pki.CertificateInfo.of(certificate).serialNumberHex());
     assertThat(ready.getStatus().getFingerprintSha256()).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
     assertThat(ready.getStatus().getNotAfter()).isNotNull();
     assertThat(ready.getStatus().getRenewalTime()).isNotNull();

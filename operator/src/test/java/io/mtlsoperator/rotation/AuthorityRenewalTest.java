@@ -100,7 +100,7 @@ class AuthorityRenewalTest {
     CertificateAuthorityStatus promoted = client.resource(root).get().getStatus();
     assertThat(promoted.getPendingCertificate()).isNull();
     assertThat(promoted.getPreviousCertificates()).extracting(summary -> summary.getSerialNumber())
-        .containsExactly(oldRoot.getSerialNumber().toString(16).toUpperCase());
+        .containsExactly(io.mtlsoperator.pki.CertificateInfo.of(oldRoot).serialNumberHex());
     Resources.assertHasEvent(client, root, "Rotated");
   }
 

@@ -97,7 +97,7 @@ class LiveRotationTest {
         assertThat(signedBy(conversation.clientCertificates().values(), newRoot)).isNotEmpty();
         assertThat(client.resource(root).get().getStatus().getPreviousCertificates())
             .extracting(summary -> summary.getSerialNumber())
-            .containsExactly(oldRoot.getSerialNumber().toString(16).toUpperCase());
+            .containsExactly(io.mtlsoperator.pki.CertificateInfo.of(oldRoot).serialNumberHex());
 
         report(conversation, newRoot, rotationStarted, bothTrustNewRoot, writesForOneRenewal);
       }
