@@ -24,7 +24,7 @@ final class IssuerLifetime {
   /** A leaf must get at least this share of its requested duration, or the issuer is renewed first. */
   private static final int MINIMUM_SHARE_DIVISOR = 3;
 
-  /** Asks an authority to renew; the value names the request, so repeating it asks once. */
+  /** Requests an authority's renewal; the value names the request, so a repeated value is one request. */
   @FunctionalInterface
   interface RenewalRequester {
     void request(CertificateAuthority authority, String value);
@@ -41,7 +41,7 @@ final class IssuerLifetime {
   /**
    * Throws a ReconcileProblem when the issuer has expired, or when it expires before a third of
    * {@code spec.duration} has passed. An issuer the operator manages is asked to renew first, and
-   * the leaf waits for it; an imported one, or one whose own duration is too short to help, is
+   * the leaf waits for it. An imported issuer, or one whose own duration is too short to help, is
    * reported with the fix.
    */
   void check(MtlsCertificate certificate, LeafSpec spec, ResolvedIssuer issuer) {

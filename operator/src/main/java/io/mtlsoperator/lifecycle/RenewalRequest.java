@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Reads the renew annotation, which forces a renewal when its value differs from the one the
- * current certificate answered. That answered value is kept on the Secret, written together
- * with the certificate, so a reconcile that reads a stale status cannot renew twice.
+ * Reads the renew annotation, which forces a renewal when its value differs from the value the
+ * current certificate was issued for. That value is stored on the Secret together with the
+ * certificate, so a reconcile that reads a stale status cannot renew twice.
  */
 public final class RenewalRequest {
 
@@ -21,7 +21,7 @@ public final class RenewalRequest {
     return annotation(resource, SecretMetadata.RENEW_ANNOTATION);
   }
 
-  /** Tells whether the annotation asks for a renewal that the Secret's certificate does not answer yet. */
+  /** Tells whether the annotation requests a renewal that the Secret's certificate was not issued for. */
   public static boolean isOutstanding(HasMetadata resource, Secret secret) {
     Optional<String> requested = requested(resource);
     return requested.isPresent() && !Objects.equals(requested.get(), answered(secret));
@@ -29,8 +29,8 @@ public final class RenewalRequest {
 
   /** Returns the request value to record on the new Secret: the requested one after an issue, else the kept one. */
   public static String answeredAfter(HasMetadata resource, Secret current, boolean issued) {
-    String kept = answered(current);
-    return issued ? requested(resource).orElse(kept) : kept;
+    String previous = answered(current);
+    return issued ? requested(resource).orElse(previous) : previous;
   }
 
   private static String answered(Secret secret) {

@@ -54,7 +54,7 @@ class IssuerExpiryTest {
     }
 
     // 100 minutes later the root has 20 minutes left: before its own renewal time, but too little
-    // for a leaf that asks for 2 hours.
+    // for a leaf that requests 2 hours.
     Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(100));
     try (RunningOperator operator = RunningOperator.watching(client, later, namespace)) {
       MtlsCertificate leaf = client.resource(Resources.certificate(namespace, "leaf", "root",
