@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Moves an authority from one state to the next so that trust always arrives before use. A new
- * root that nobody trusts yet is first published as pending, beside the active one; it signs only
+ * root that no workload trusts yet is first published as pending, beside the active one; it signs only
  * after the trust propagation delay. The previous root stays a trust anchor until it expires, so
  * certificates it signed keep working while they are re-issued.
  */

@@ -209,7 +209,7 @@ public class CertificateAuthorityReconciler implements Reconciler<CertificateAut
         + (renewalTime == null ? "; renew it in the imported Secret" : ", renews at " + StatusTimes.format(renewalTime));
     status.setConditions(withTrustBundleCondition(authority, Conditions.with(this.status.conditions(authority),
         Conditions.READY, true, "Ready", message, authority.getMetadata().getGeneration(), clock.instant()),
-        trustBundles.publish(authority, state.trustAnchors(), watched)));
+        publishTrustBundles(authority, state, watched)));
 
     recordEvents(authority, issued, imported);
 
@@ -245,6 +245,21 @@ public class CertificateAuthorityReconciler implements Reconciler<CertificateAut
       events.normal(authority, renewal ? "Renewed" : "Issued", "Issued CA certificate " + activeSerial
           + " because " + reason);
     }
+  }
+
+  /**
+   * Publishes the trust bundles. An authority that has none and never had any (no condition)
+   * skips the cluster-wide search for stale bundles, which would otherwise run on every reconcile.
+   */
+  private TrustBundlePublisher.Outcome publishTrustBundles(CertificateAuthority authority, AuthorityState state,
+      WatchedNamespaces watched) {
+    boolean hasTargets = authority.getSpec().getTrustBundles() != null
+        && !authority.getSpec().getTrustBundles().isEmpty();
+    boolean hadTargets = Conditions.find(this.status.conditions(authority), TRUST_BUNDLES).isPresent();
+    if (!hasTargets && !hadTargets) {
+      return new TrustBundlePublisher.Outcome(0, List.of());
+    }
+    return trustBundles.publish(authority, state.trustAnchors(), watched);
   }
 
   private List<io.fabric8.kubernetes.api.model.Condition> withTrustBundleCondition(CertificateAuthority authority,

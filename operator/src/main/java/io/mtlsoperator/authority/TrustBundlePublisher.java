@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TrustBundlePublisher {
 
-  /** What a publish did: how many objects carry the bundle, and the ones in the way. */
+  /** Result of a publish: the number of objects that carry the bundle, and the ones that could not be written. */
   public record Outcome(int published, List<String> conflicts) {
   }
 

@@ -47,8 +47,8 @@ record LeafSpec(LeafRequest request, KeySpec keySpec, PrivateKeyEncoding keyEnco
   }
 
   /**
-   * Tells whether an issued certificate carries exactly the names, usage and key this spec asks
-   * for. A hand-edited Secret whose certificate differs is re-issued, even though its digest
+   * Tells whether an issued certificate carries exactly the names, usage and key this spec
+   * requests. A hand-edited Secret whose certificate differs is re-issued, even though its digest
    * annotation still matches.
    */
   boolean matches(CertificateInfo issued) {

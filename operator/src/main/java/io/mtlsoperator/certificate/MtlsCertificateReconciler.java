@@ -117,7 +117,7 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
   public UpdateControl<MtlsCertificate> reconcile(MtlsCertificate certificate, Context<MtlsCertificate> context) {
     try (var logContext = ResourceLogContext.of(certificate)) {
       if (certificate.isMarkedForDeletion()) {
-        // Kubernetes deletes the owned Secrets; writing status or Events now only fails.
+        // A resource on its way out needs no new certificate; the garbage collector takes its Secret.
         return UpdateControl.noUpdate();
       }
       try {
@@ -128,8 +128,8 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
     }
   }
 
-  private record Outcome(LeafSecret.Content content, ResolvedIssuer issuer, java.util.Optional<IssueReason> reason,
-      String answeredRenewalRequest, int revision) {
+  private record Outcome(LeafSecret.Content content, ResolvedIssuer issuer, LeafSpec spec,
+      java.util.Optional<IssueReason> reason, String answeredRenewalRequest, int revision) {
   }
 
   private Outcome ensureSecret(MtlsCertificate certificate) {
@@ -174,7 +174,7 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
     }
     result.issueReason().ifPresent(reason -> log.info("Issued certificate {} into Secret {} because {}",
         CertificateInfo.of(result.leaf()).serialNumberHex(), secretName, reason.description()));
-    return new Outcome(content, issuer, result.issueReason(), answeredRequest, revision);
+    return new Outcome(content, issuer, spec, result.issueReason(), answeredRequest, revision);
   }
 
   /**
@@ -194,7 +194,7 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
 
   private UpdateControl<MtlsCertificate> ready(MtlsCertificate certificate, Outcome outcome) {
     CertificateInfo info = CertificateInfo.of(outcome.content().leaf());
-    LeafSpec spec = LeafSpec.of(certificate, outcome.issuer().reference());
+    LeafSpec spec = outcome.spec();
     Instant renewalTime = spec.renewal().renewalTime(info.notBefore(), info.notAfter(),
         outcome.content().leaf().getSerialNumber().longValue());
 

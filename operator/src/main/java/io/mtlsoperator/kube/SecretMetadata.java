@@ -32,7 +32,7 @@ public final class SecretMetadata {
   public static final String RENEW_ANNOTATION = PREFIX + "renew";
   /** On a leaf Secret: how many certificates were issued for the resource; status.revision repeats it. */
   public static final String REVISION_ANNOTATION = PREFIX + "revision";
-  /** On a Secret: the renew annotation value that its certificate answered. */
+  /** On a Secret: the renew annotation value that its certificate was issued for. */
   public static final String RENEWAL_REQUEST_ANNOTATION = PREFIX + "renewal-request";
 
   public static final String FIELD_MANAGER = "mtls-operator";

@@ -33,8 +33,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Bad input: what the API server can judge is rejected at admission with the CRD's message;
- * what only the operator can judge becomes a condition, while other resources keep being served.
+ * Bad input. The API server rejects at admission what it can judge, with the CRD's message. What
+ * only the operator can judge becomes a condition, and other resources keep being served.
  */
 class BadInputTest {
 

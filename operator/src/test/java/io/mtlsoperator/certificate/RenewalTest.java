@@ -40,7 +40,7 @@ class RenewalTest {
 
   @Test
   void certificateIsRenewedAtItsRenewalTime() {
-    // renewBefore asks for renewal 10 s after issue; the floor of a third of the 6 min lifetime
+    // renewBefore requests renewal 10 s after issue; the floor of a third of the 6 min lifetime
     // (5 min plus 1 min back-dating) moves it to about 1 min. Only the scheduled reconcile can trigger it.
     MtlsCertificate certificate = client.resource(Resources.certificate(namespace, "short-lived", "root",
         CertificateUsageName.Server, spec -> {

@@ -17,8 +17,8 @@ final class ReloadingManagers {
   }
 
   /**
-   * Returns a key manager whose aliases name the material version they came from. The JDK asks
-   * for the alias, then the chain, then the key; a reload between those calls must not pair a
+   * Returns a key manager whose aliases name the material version they came from. The JDK requests
+   * the alias, then the chain, then the key; a reload between those calls must not pair a
    * chain with another version's key, as a real workload never would.
    */
   static X509ExtendedKeyManager keyManager(MountedSecret mounted) {

@@ -9,7 +9,7 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
-/** What kind of authority to run and how its certificate looks. */
+/** Desired authority: its kind (root, intermediate or import) and the shape of its certificate. */
 @ValidationRule(value = "[has(self.selfSigned), has(self.issuerRef), has(self.__import__)].filter(x, x).size() == 1",
     message = "set exactly one of selfSigned, issuerRef or import")
 @ValidationRule(value = "!has(self.renewBefore) || !has(self.renewBeforePercentage)",

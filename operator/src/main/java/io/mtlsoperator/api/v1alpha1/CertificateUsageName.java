@@ -1,6 +1,6 @@
 package io.mtlsoperator.api.v1alpha1;
 
-/** What a leaf certificate is for; sets its extended key usage. */
+/** Purpose of a leaf certificate, which sets its extended key usage. */
 public enum CertificateUsageName {
   /** serverAuth only. */
   Server,

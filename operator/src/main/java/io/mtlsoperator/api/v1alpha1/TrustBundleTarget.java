@@ -9,7 +9,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import java.util.List;
 
-/** Where to publish the authority's trust anchors: one object name in a set of namespaces. */
+/** Destination of the authority's trust anchors: one object name in a set of namespaces. */
 @ValidationRule(value = "(has(self.namespaces) && size(self.namespaces) > 0) || has(self.namespaceSelector)",
     message = "a trust bundle needs namespaces, a namespaceSelector, or both")
 public class TrustBundleTarget {
