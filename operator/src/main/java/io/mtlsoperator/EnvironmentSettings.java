@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  *   <li>LEADER_ELECTION_LEASE_NAME: the Lease's name (default mtls-operator-leader).
  *   <li>LEADER_ELECTION_LEASE_DURATION, LEADER_ELECTION_RENEW_DEADLINE, LEADER_ELECTION_RETRY_PERIOD:
  *       Go durations (defaults 15s, 10s, 2s).
+ *   <li>GATEWAY_CREDENTIAL_NAMESPACES: comma-separated namespaces where certificates of other
+ *       namespaces may have their gateway credential Secrets written (e.g. istio-system); empty means none.
  *   <li>POD_NAME: this replica's identity in the Lease (default HOSTNAME, else a random UUID).
  * </ul>
  */
@@ -40,16 +42,17 @@ final class EnvironmentSettings {
   }
 
   private OperatorSettings settings() {
-    OperatorSettings settings = new OperatorSettings(Clock.systemUTC(), namespaces())
-        .withMonitoring(new InetSocketAddress(metricsPort()));
+    OperatorSettings settings = new OperatorSettings(Clock.systemUTC(), names("WATCH_NAMESPACES"))
+        .withMonitoring(new InetSocketAddress(metricsPort()))
+        .withGatewayCredentialNamespaces(names("GATEWAY_CREDENTIAL_NAMESPACES"));
     if (Boolean.parseBoolean(value("LEADER_ELECTION_ENABLED", "false"))) {
       settings = settings.withLeaderElection(leaderElection());
     }
     return settings;
   }
 
-  private Set<String> namespaces() {
-    return Arrays.stream(value("WATCH_NAMESPACES", "").split(","))
+  private Set<String> names(String variable) {
+    return Arrays.stream(value(variable, "").split(","))
         .map(String::trim).filter(name -> !name.isEmpty()).collect(Collectors.toUnmodifiableSet());
   }
 

@@ -98,7 +98,7 @@ public final class MtlsOperator implements AutoCloseable {
         new AuthorityIssuance(issuer, keySource, settings.clock()),
         new AuthorityImport(client, new CaMaterialParser(settings.clock())), issuerResolver, events);
     var certificates = new MtlsCertificateReconciler(client, settings.clock(), issuerResolver, issuer, keySource,
-        events);
+        events, settings.gatewayCredentialNamespaces());
 
     var authorityController = operator.register(authorities, this::watch);
     var certificateController = operator.register(certificates, this::watch);

@@ -51,6 +51,7 @@ final class AuthorityDeletion {
     String name = authority.getMetadata().getName();
     Stream<String> certificates = list(MtlsCertificate.class, watched).stream()
         .filter(certificate -> !certificate.isMarkedForDeletion())
+        .filter(certificate -> !certificate.getSpec().getIssuerRef().isGardener())
         .filter(certificate -> names(certificate.getSpec().getIssuerRef(), certificate.getMetadata().getNamespace(),
             namespace, name))
         .map(certificate -> "MtlsCertificate " + certificate.getMetadata().getNamespace() + "/"

@@ -28,6 +28,11 @@ public final class IssuerResolver {
   }
 
   public ResolvedIssuer resolve(ObjectReference issuerRef, String requesterNamespace) {
+    return resolve(issuerRef, requesterNamespace, "spec.issuerRef");
+  }
+
+  /** Resolves a reference found in {@code field}, which the problem messages name. */
+  public ResolvedIssuer resolve(ObjectReference issuerRef, String requesterNamespace, String field) {
     String namespace = issuerRef.namespaceOr(requesterNamespace);
     String reference = namespace + "/" + issuerRef.getName();
 
@@ -35,7 +40,8 @@ public final class IssuerResolver {
         .inNamespace(namespace).withName(issuerRef.getName()).get();
     if (authority == null) {
       throw new ReconcileProblem(ISSUER_NOT_FOUND, "CertificateAuthority " + reference
-          + " named in spec.issuerRef was not found: create it or correct spec.issuerRef");
+          + " named in " + field
+          + " was not found: create it or correct " + field);
     }
 
     if (!namespaceAccess.allows(authority, requesterNamespace)) {

@@ -9,6 +9,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -21,6 +22,12 @@ import io.mtlsoperator.api.v1alpha1.MtlsCertificateSpec;
 import io.mtlsoperator.api.v1alpha1.MtlsCertificateStatus;
 import io.mtlsoperator.authority.IssuerResolver;
 import io.mtlsoperator.authority.ResolvedIssuer;
+import io.mtlsoperator.gateway.GardenerCertificates;
+import io.mtlsoperator.gateway.GatewayObjects;
+import io.mtlsoperator.gateway.GatewayOwnership;
+import io.mtlsoperator.gateway.GatewayTarget;
+import io.mtlsoperator.gateway.GatewayWiring;
+import io.mtlsoperator.gateway.ServedVersions;
 import io.mtlsoperator.kube.Conditions;
 import io.mtlsoperator.kube.EventRecorder;
 import io.mtlsoperator.kube.ResourceLogContext;
@@ -34,11 +41,14 @@ import io.mtlsoperator.lifecycle.ReconcileProblem;
 import io.mtlsoperator.lifecycle.RenewalRequest;
 import io.mtlsoperator.lifecycle.StatusTimes;
 import io.mtlsoperator.pki.CertificateInfo;
+import io.mtlsoperator.pki.Pem;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,13 +59,21 @@ import org.slf4j.LoggerFactory;
  * reports status and schedules the next reconcile at the renewal time.
  */
 // Generation-aware processing would drop annotation-only updates, so the filter decides instead.
+// Reconciling on every event lets only gateway-wired certificates carry a finalizer: their objects in other
+// namespaces need a clean-up that no owner reference can do, while all others rely on the garbage collector.
 @ControllerConfiguration(name = MtlsCertificateReconciler.NAME, generationAwareEventProcessing = false,
-    informer = @Informer(onUpdateFilter = SpecOrAnnotationChange.class))
+    triggerReconcilerOnAllEvents = true, informer = @Informer(onUpdateFilter = SpecOrAnnotationChange.class))
 public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
 
   public static final String NAME = "mtlscertificate";
   static final String ISSUER_INDEX = "issuer-authority";
   static final String SECRET_NOT_OWNED = "SecretNotOwned";
+  /** Condition on certificates with spec.gateway: whether the gateway serves this certificate with client validation. */
+  public static final String GATEWAY_CONFIGURED = "GatewayConfigured";
+  /** Held by certificates with spec.gateway until their gateway objects in other namespaces are removed. */
+  public static final String GATEWAY_FINALIZER = "pki.mtls-operator.io/gateway-cleanup";
+  /** How often a gateway-wired or Gardener-issued certificate checks objects that no informer watches. */
+  static final java.time.Duration EXTERNAL_RECHECK = java.time.Duration.ofMinutes(1);
 
   private static final Logger log = LoggerFactory.getLogger(MtlsCertificateReconciler.class);
 
@@ -67,10 +85,12 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
   private final SecretApplier secretApplier;
   private final EventRecorder events;
   private final StatusReporter<MtlsCertificate, MtlsCertificateStatus> status;
+  private final GatewayWiring gatewayWiring;
+  private final GardenerCertificates gardener;
 
   public MtlsCertificateReconciler(KubernetesClient client, Clock clock, IssuerResolver issuerResolver,
       io.mtlsoperator.pki.CertificateIssuer issuer, io.mtlsoperator.lifecycle.KeySource keySource,
-      EventRecorder events) {
+      EventRecorder events, Set<String> gatewayCredentialNamespaces) {
     this.client = client;
     this.clock = clock;
     this.issuerResolver = issuerResolver;
@@ -81,19 +101,20 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
     this.events = events;
     this.status = new StatusReporter<>(MtlsCertificate::new, MtlsCertificateStatus.class,
         client.getKubernetesSerialization(), events, clock);
+    ServedVersions servedVersions = new ServedVersions(client);
+    this.gatewayWiring = new GatewayWiring(client, issuerResolver, servedVersions, gatewayCredentialNamespaces, events);
+    this.gardener = new GardenerCertificates(client, servedVersions);
   }
 
   @Override
   public List<EventSource<?, MtlsCertificate>> prepareEventSources(EventSourceContext<MtlsCertificate> context) {
-    context.getPrimaryCache().addIndexer(ISSUER_INDEX, certificate -> certificate.getSpec() == null
-        || certificate.getSpec().getIssuerRef() == null ? List.of()
-        : List.of(issuerKey(certificate)));
+    context.getPrimaryCache().addIndexer(ISSUER_INDEX, MtlsCertificateReconciler::authorityKeys);
 
     var ownedSecrets = new InformerEventSource<>(
         InformerEventSourceConfiguration.from(Secret.class, MtlsCertificate.class)
             .withName("certificate-secrets")
             .withLabelSelector(SecretMetadata.MANAGED_SELECTOR)
-            .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(MtlsCertificate.class))
+            .withSecondaryToPrimaryMapper(MtlsCertificateReconciler::secretOwners)
             .build(), context);
 
     // An issuer that becomes Ready, renews or changes key must reach every certificate it signs.
@@ -107,25 +128,112 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
     return List.of(ownedSecrets, issuers);
   }
 
-  private static String issuerKey(MtlsCertificate certificate) {
+  /** Returns the authorities a certificate depends on: its issuer and the client authorities of its gateway. */
+  private static List<String> authorityKeys(MtlsCertificate certificate) {
     MtlsCertificateSpec spec = certificate.getSpec();
-    return spec.getIssuerRef().namespaceOr(certificate.getMetadata().getNamespace()) + "/"
-        + spec.getIssuerRef().getName();
+    String namespace = certificate.getMetadata().getNamespace();
+    List<String> keys = new java.util.ArrayList<>();
+    if (spec != null && spec.getIssuerRef() != null && !spec.getIssuerRef().isGardener()) {
+      keys.add(spec.getIssuerRef().namespaceOr(namespace) + "/" + spec.getIssuerRef().getName());
+    }
+    if (spec != null && spec.getGateway() != null && spec.getGateway().getClientAuthorities() != null) {
+      spec.getGateway().getClientAuthorities().forEach(reference ->
+          keys.add(reference.namespaceOr(namespace) + "/" + reference.getName()));
+    }
+    return keys;
+  }
+
+  /** Maps a Secret to its certificate: by owner reference, or by the annotation on gateway copies in other namespaces. */
+  private static Set<ResourceID> secretOwners(Secret secret) {
+    Set<ResourceID> owners = new java.util.HashSet<>(Mappers.fromOwnerReferences(MtlsCertificate.class)
+        .toPrimaryResourceIDs(secret));
+    List<String> gatewayOwner = GatewayOwnership.ownerOf(secret);
+    if (!gatewayOwner.isEmpty()) {
+      owners.add(new ResourceID(gatewayOwner.get(1), gatewayOwner.get(0)));
+    }
+    return owners;
   }
 
   @Override
   public UpdateControl<MtlsCertificate> reconcile(MtlsCertificate certificate, Context<MtlsCertificate> context) {
     try (var logContext = ResourceLogContext.of(certificate)) {
-      if (certificate.isMarkedForDeletion()) {
-        // A resource on its way out needs no new certificate; the garbage collector takes its Secret.
+      if (context.isPrimaryResourceDeleted()) {
+        // Gone without a finalizer: the garbage collector takes its Secret.
         return UpdateControl.noUpdate();
       }
+      if (certificate.isMarkedForDeletion()) {
+        releaseGatewayObjects(certificate);
+        return UpdateControl.noUpdate();
+      }
+      MtlsCertificate current = holdFinalizerWhileWired(certificate);
       try {
-        return ready(certificate, ensureSecret(certificate));
+        if (current.getSpec().getIssuerRef().isGardener()) {
+          return readyFromGardener(current, ensureGardenerCertificate(current));
+        }
+        Outcome outcome = ensureSecret(current);
+        Optional<GatewayWiring.Result> wiring = wireGateway(current, GatewayWiring.Credential.issued(
+            Pem.encodeCertificates(outcome.content().chain()),
+            Pem.encodePrivateKey(outcome.content().key(), outcome.content().keyEncoding())));
+        return ready(current, outcome, wiring);
       } catch (ReconcileProblem problem) {
-        return notReady(certificate, problem);
+        return notReady(current, problem);
       }
     }
+  }
+
+  /**
+   * Adds the gateway finalizer to a wired certificate, or, once spec.gateway is gone, removes its
+   * gateway objects and the finalizer. Returns the resource as it is after that.
+   */
+  private MtlsCertificate holdFinalizerWhileWired(MtlsCertificate certificate) {
+    boolean wired = certificate.getSpec().getGateway() != null;
+    if (wired && !certificate.hasFinalizer(GATEWAY_FINALIZER)) {
+      return PrimaryUpdateAndCacheUtils.addFinalizer(client, certificate, GATEWAY_FINALIZER);
+    }
+    if (!wired && certificate.hasFinalizer(GATEWAY_FINALIZER)) {
+      gatewayWiring.unwire(certificate);
+      gardener.removeExcept(certificate, Set.of(), gatewayWiring.searchNamespaces(certificate));
+      log.info("Removed the gateway objects of {}/{}: spec.gateway was removed", certificate.getMetadata().getNamespace(),
+          certificate.getMetadata().getName());
+      return PrimaryUpdateAndCacheUtils.removeFinalizer(client, certificate, GATEWAY_FINALIZER);
+    }
+    return certificate;
+  }
+
+  private void releaseGatewayObjects(MtlsCertificate certificate) {
+    if (!certificate.hasFinalizer(GATEWAY_FINALIZER)) {
+      return;
+    }
+    gatewayWiring.unwire(certificate);
+    gardener.removeExcept(certificate, Set.of(), gatewayWiring.searchNamespaces(certificate));
+    PrimaryUpdateAndCacheUtils.removeFinalizer(client, certificate, GATEWAY_FINALIZER);
+    log.info("Removed the gateway objects of deleted MtlsCertificate {}/{}", certificate.getMetadata().getNamespace(),
+        certificate.getMetadata().getName());
+  }
+
+  private Optional<GatewayWiring.Result> wireGateway(MtlsCertificate certificate,
+      GatewayWiring.Credential credential) {
+    return certificate.getSpec().getGateway() == null ? Optional.empty()
+        : Optional.of(gatewayWiring.wire(certificate, credential));
+  }
+
+  /**
+   * Lets Gardener issue the server certificate: into the gateway's credential Secret when
+   * spec.gateway is set, else into spec.secretName in this namespace.
+   */
+  private GardenerCertificates.Delivered ensureGardenerCertificate(MtlsCertificate certificate) {
+    String namespace = certificate.getMetadata().getNamespace();
+    String secretName = certificate.getSpec().getSecretName();
+    if (certificate.getSpec().getGateway() != null) {
+      GatewayTarget target = GatewayTarget.of(certificate);
+      gatewayWiring.requireAllowed(certificate, target.credentialNamespace(), "spec.gateway.credentialNamespace");
+      namespace = target.credentialNamespace();
+      secretName = target.credentialName();
+    }
+    GardenerCertificates.Delivered delivered = gardener.ensure(certificate, namespace, secretName);
+    gardener.removeExcept(certificate, Set.of(GatewayObjects.key("Certificate", namespace,
+        secretName)), gatewayWiring.searchNamespaces(certificate));
+    return delivered;
   }
 
   private record Outcome(LeafSecret.Content content, ResolvedIssuer issuer, LeafSpec spec,
@@ -192,7 +300,8 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
         : source.getStatus().getRevision();
   }
 
-  private UpdateControl<MtlsCertificate> ready(MtlsCertificate certificate, Outcome outcome) {
+  private UpdateControl<MtlsCertificate> ready(MtlsCertificate certificate, Outcome outcome,
+      Optional<GatewayWiring.Result> wiring) {
     CertificateInfo info = CertificateInfo.of(outcome.content().leaf());
     LeafSpec spec = outcome.spec();
     Instant renewalTime = spec.renewal().renewalTime(info.notBefore(), info.notAfter(),
@@ -207,10 +316,9 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
     status.setLastRenewalRequest(outcome.answeredRenewalRequest());
     status.setIssuerFingerprintSha256(CertificateInfo.of(outcome.issuer().material().certificate()).sha256Fingerprint());
     List<Condition> conditions = Conditions.without(this.status.conditions(certificate), Conditions.ISSUING);
-    status.setConditions(Conditions.with(conditions, Conditions.READY, true, "Ready",
-        "Certificate is up to date, valid until " + StatusTimes.format(info.notAfter()) + ", renews at "
-            + StatusTimes.format(renewalTime),
-        certificate.getMetadata().getGeneration(), clock.instant()));
+    status.setConditions(conditions);
+    String readyMessage = "Certificate is up to date, valid until " + StatusTimes.format(info.notAfter())
+        + ", renews at " + StatusTimes.format(renewalTime);
 
     outcome.reason().ifPresent(reason -> {
       boolean renewal = outcome.revision() > 1;
@@ -219,7 +327,88 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
           + " because " + reason.description());
     });
 
-    return this.status.patchIfChanged(certificate, status).rescheduleAfter(this.status.delayUntil(renewalTime));
+    Instant next = wiring.isPresent() ? earliest(renewalTime, clock.instant().plus(EXTERNAL_RECHECK)) : renewalTime;
+    return finish(certificate, status, readyMessage, wiring, next);
+  }
+
+  private UpdateControl<MtlsCertificate> readyFromGardener(MtlsCertificate certificate,
+      GardenerCertificates.Delivered delivered) {
+    CertificateInfo info = CertificateInfo.of(delivered.leaf());
+    MtlsCertificateStatus status = new MtlsCertificateStatus();
+    status.setNotBefore(StatusTimes.format(info.notBefore()));
+    status.setNotAfter(StatusTimes.format(info.notAfter()));
+    status.setSerialNumber(info.serialNumberHex());
+    status.setConditions(Conditions.without(this.status.conditions(certificate), Conditions.ISSUING));
+    String readyMessage = "Server certificate from " + delivered.source() + " is valid until "
+        + StatusTimes.format(info.notAfter()) + "; Gardener renews it";
+
+    Optional<GatewayWiring.Result> wiring = wireGateway(certificate,
+        GatewayWiring.Credential.writtenBy(delivered.source()));
+    return finish(certificate, status, readyMessage, wiring, clock.instant().plus(EXTERNAL_RECHECK));
+  }
+
+  /**
+   * Sets Ready and, for a wired certificate, GatewayConfigured and status.gateway; a wiring problem
+   * makes Ready False with its reason, because the gateway does not serve the certificate yet.
+   */
+  private UpdateControl<MtlsCertificate> finish(MtlsCertificate certificate, MtlsCertificateStatus status,
+      String readyMessage, Optional<GatewayWiring.Result> wiring, Instant next) {
+    long generation = certificate.getMetadata().getGeneration();
+    List<Condition> conditions = status.getConditions();
+    Optional<ReconcileProblem> problem = wiring.flatMap(GatewayWiring.Result::problem);
+    if (wiring.isEmpty()) {
+      conditions = Conditions.without(conditions, GATEWAY_CONFIGURED);
+    } else {
+      status.setGateway(wiring.get().status());
+      reportWiringChange(certificate, problem);
+      conditions = problem.isPresent()
+          ? Conditions.with(conditions, GATEWAY_CONFIGURED, false, problem.get().reason(), problem.get().getMessage(),
+              generation, clock.instant())
+          : Conditions.with(conditions, GATEWAY_CONFIGURED, true, "Configured", describe(wiring.get().status()),
+              generation, clock.instant());
+    }
+    conditions = problem.isPresent()
+        ? Conditions.with(conditions, Conditions.READY, false, problem.get().reason(),
+            "Certificate is issued, but the gateway wiring is not in place: " + problem.get().getMessage(), generation,
+            clock.instant())
+        : Conditions.with(conditions, Conditions.READY, true, "Ready", readyMessage, generation, clock.instant());
+    status.setConditions(conditions);
+
+    Instant retry = problem.isPresent() ? clock.instant().plus(StatusReporter.PROBLEM_RETRY) : next;
+    return this.status.patchIfChanged(certificate, status).rescheduleAfter(this.status.delayUntil(earliest(next, retry)));
+  }
+
+  /** Records an Event when the wiring's problem appears or changes, the way Ready problems are recorded. */
+  private void reportWiringChange(MtlsCertificate certificate, Optional<ReconcileProblem> problem) {
+    Optional<Condition> previous = Conditions.find(status.conditions(certificate), GATEWAY_CONFIGURED);
+    if (problem.isEmpty()) {
+      if (previous.isPresent() && !"True".equals(previous.get().getStatus())) {
+        log.info("Gateway wiring is in place again");
+      }
+      return;
+    }
+    boolean changed = previous.map(c -> !problem.get().reason().equals(c.getReason())
+        || !problem.get().getMessage().equals(c.getMessage())).orElse(true);
+    if (!changed) {
+      return;
+    }
+    if (problem.get().isWaiting()) {
+      log.info("Gateway wiring waits ({}): {}", problem.get().reason(), problem.get().getMessage());
+      events.normal(certificate, problem.get().reason(), problem.get().getMessage());
+    } else {
+      log.warn("Gateway wiring failed ({}): {}", problem.get().reason(), problem.get().getMessage());
+      events.warning(certificate, problem.get().reason(), problem.get().getMessage());
+    }
+  }
+
+  private static String describe(io.mtlsoperator.api.v1alpha1.GatewayStatus wired) {
+    return wired.getGateway() + " server " + wired.getServer() + " uses Secret " + wired.getCredentialSecret()
+        + " and trusts " + wired.getTrustedCertificates() + " CA certificates of " + wired.getClientAuthorities()
+        + " from " + wired.getClientTrustBundle();
+  }
+
+  private static Instant earliest(Instant first, Instant second) {
+    return first.isBefore(second) ? first : second;
   }
 
   private UpdateControl<MtlsCertificate> notReady(MtlsCertificate certificate, ReconcileProblem problem) {

@@ -10,7 +10,7 @@ import io.mtlsoperator.api.v1alpha1.AllowedNamespaces;
 import io.mtlsoperator.api.v1alpha1.CertificateAuthority;
 import io.mtlsoperator.api.v1alpha1.CertificateUsageName;
 import io.mtlsoperator.api.v1alpha1.MtlsCertificate;
-import io.mtlsoperator.api.v1alpha1.ObjectReference;
+import io.mtlsoperator.api.v1alpha1.IssuerReference;
 import io.mtlsoperator.api.v1alpha1.SelfSigned;
 import io.mtlsoperator.authority.IssuerResolver;
 import io.mtlsoperator.testing.Resources;
@@ -88,6 +88,6 @@ class IssuerAccessTest {
 
   private MtlsCertificate certificateFromOtherNamespace() {
     return Resources.certificate(appNamespace, "cross", "shared", CertificateUsageName.Client,
-        spec -> spec.setIssuerRef(new ObjectReference("shared", authorityNamespace)));
+        spec -> spec.setIssuerRef(new IssuerReference("shared", authorityNamespace)));
   }
 }

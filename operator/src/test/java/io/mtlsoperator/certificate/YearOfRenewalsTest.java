@@ -9,7 +9,7 @@ import io.mtlsoperator.api.v1alpha1.CertificateAuthoritySpec;
 import io.mtlsoperator.api.v1alpha1.CertificateUsageName;
 import io.mtlsoperator.api.v1alpha1.MtlsCertificate;
 import io.mtlsoperator.api.v1alpha1.MtlsCertificateSpec;
-import io.mtlsoperator.api.v1alpha1.ObjectReference;
+import io.mtlsoperator.api.v1alpha1.IssuerReference;
 import io.mtlsoperator.api.v1alpha1.SelfSigned;
 import io.mtlsoperator.authority.AuthorityIssuance;
 import io.mtlsoperator.authority.AuthoritySecret;
@@ -148,7 +148,7 @@ class YearOfRenewalsTest {
     leaf.setMetadata(new ObjectMetaBuilder().withNamespace("simulation").withName("leaf").withUid("leaf-uid")
         .build());
     MtlsCertificateSpec spec = new MtlsCertificateSpec();
-    spec.setIssuerRef(new ObjectReference("root", null));
+    spec.setIssuerRef(new IssuerReference("root", null));
     spec.setUsage(CertificateUsageName.ServerAndClient);
     spec.setDnsNames(List.of("service.simulation.svc"));
     spec.setDuration(LEAF_LIFETIME.toHours() + "h");

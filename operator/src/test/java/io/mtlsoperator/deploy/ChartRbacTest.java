@@ -38,11 +38,42 @@ class ChartRbacTest {
         "pki.mtls-operator.io certificateauthorities get,list,watch",
         "pki.mtls-operator.io mtlscertificates get,list,watch",
         "pki.mtls-operator.io certificateauthorities patch",
+        "pki.mtls-operator.io mtlscertificates patch",
         "pki.mtls-operator.io certificateauthorities/status patch",
         "pki.mtls-operator.io mtlscertificates/status patch",
         "core secrets get,list,watch,create,patch,delete",
         "core configmaps get,list,watch,create,patch,delete",
+        "networking.istio.io gateways get,patch",
+        "gateway.networking.k8s.io gateways get,patch",
+        "cert.gardener.cloud certificates get,list,create,patch,delete",
         "core events create");
+  }
+
+  @Test
+  void gatewayCredentialRoleCoversOnlyGatewayObjects() {
+    ClusterRole role = ALL_NAMESPACES.one(ClusterRole.class, "mtls-operator-gateway-credentials");
+
+    assertThat(describe(role.getRules())).containsExactlyInAnyOrder(
+        "core secrets get,list,watch,create,patch,delete",
+        "core configmaps get,list,watch,create,patch,delete",
+        "cert.gardener.cloud certificates get,list,create,patch,delete");
+  }
+
+  @Test
+  void gatewayCredentialNamespacesAreBoundOnlyWhenListed() {
+    RenderedChart listed = RenderedChart.render("mtls-operator", "mtls-system",
+        "--set", "watchNamespaces={payments,gateway}", "--set", "gateway.credentialNamespaces={istio-system,gateway}");
+    RenderedChart everywhere = RenderedChart.render("mtls-operator", "mtls-system",
+        "--set", "gateway.credentialNamespaces={istio-system}");
+
+    List<RoleBinding> credentialBindings = listed.all(RoleBinding.class).stream()
+        .filter(binding -> binding.getRoleRef().getName().equals("mtls-operator-gateway-credentials"))
+        .toList();
+    assertThat(credentialBindings).extracting(binding -> binding.getMetadata().getNamespace())
+        .as("gateway is watched already, so only istio-system needs the extra binding")
+        .containsExactly("istio-system");
+    assertThat(everywhere.all(RoleBinding.class)).extracting(binding -> binding.getRoleRef().getName())
+        .doesNotContain("mtls-operator-gateway-credentials");
   }
 
   @Test

@@ -11,7 +11,7 @@ import io.mtlsoperator.api.v1alpha1.CertificateAuthorityStatus;
 import io.mtlsoperator.api.v1alpha1.MtlsCertificate;
 import io.mtlsoperator.api.v1alpha1.MtlsCertificateSpec;
 import io.mtlsoperator.api.v1alpha1.MtlsCertificateStatus;
-import io.mtlsoperator.api.v1alpha1.ObjectReference;
+import io.mtlsoperator.api.v1alpha1.IssuerReference;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,7 +121,7 @@ class CertificateStatusCollectorTest {
     MtlsCertificate certificate = new MtlsCertificate();
     certificate.setMetadata(new ObjectMetaBuilder().withNamespace("payments").withName(name).build());
     MtlsCertificateSpec spec = new MtlsCertificateSpec();
-    spec.setIssuerRef(new ObjectReference("root", null));
+    spec.setIssuerRef(new IssuerReference("root", null));
     certificate.setSpec(spec);
     MtlsCertificateStatus status = new MtlsCertificateStatus();
     status.setNotAfter(notAfter);

@@ -13,7 +13,7 @@ import io.mtlsoperator.api.v1alpha1.KeystoreSpec;
 import io.mtlsoperator.api.v1alpha1.Keystores;
 import io.mtlsoperator.api.v1alpha1.MtlsCertificate;
 import io.mtlsoperator.api.v1alpha1.MtlsCertificateSpec;
-import io.mtlsoperator.api.v1alpha1.ObjectReference;
+import io.mtlsoperator.api.v1alpha1.IssuerReference;
 import io.mtlsoperator.api.v1alpha1.PrivateKeySpec;
 import io.mtlsoperator.api.v1alpha1.SecretKeyReference;
 import io.mtlsoperator.kube.SecretData;
@@ -74,7 +74,7 @@ class SpecChangeTest {
           spec.setPrivateKey(key);
         }, (Predicate<SecretView>) view -> view.info().keySpec().size() == 384),
         Arguments.of("issuer", (Consumer<MtlsCertificateSpec>) spec ->
-            spec.setIssuerRef(new ObjectReference("other-root", null)),
+            spec.setIssuerRef(new IssuerReference("other-root", null)),
             (Predicate<SecretView>) view -> Signatures.isSignedBy(view.leaf(), view.otherRoot())),
         Arguments.of("keystores added", (Consumer<MtlsCertificateSpec>) spec -> {
           KeystoreSpec keystore = new KeystoreSpec();

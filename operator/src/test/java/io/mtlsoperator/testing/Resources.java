@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mtlsoperator.api.v1alpha1.CertificateAuthority;
 import io.mtlsoperator.api.v1alpha1.CertificateAuthoritySpec;
 import io.mtlsoperator.api.v1alpha1.CertificateUsageName;
+import io.mtlsoperator.api.v1alpha1.IssuerReference;
 import io.mtlsoperator.api.v1alpha1.MtlsCertificate;
 import io.mtlsoperator.api.v1alpha1.MtlsCertificateSpec;
 import io.mtlsoperator.api.v1alpha1.ObjectReference;
@@ -55,7 +56,7 @@ public final class Resources {
     MtlsCertificate certificate = new MtlsCertificate();
     certificate.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
     MtlsCertificateSpec spec = new MtlsCertificateSpec();
-    spec.setIssuerRef(new ObjectReference(issuer, null));
+    spec.setIssuerRef(new IssuerReference(issuer, null));
     spec.setUsage(usage);
     spec.setSecretName(name + "-tls");
     spec.setDnsNames(List.of(name + ".example.com"));

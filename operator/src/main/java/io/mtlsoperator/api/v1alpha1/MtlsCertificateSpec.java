@@ -21,11 +21,24 @@ import java.util.List;
     message = "duration must be at least 5m")
 @ValidationRule(value = "!has(self.subject) || !has(self.subject.commonName) || !has(self.commonName)",
     message = "set the common name once: commonName or subject.commonName")
+@ValidationRule(value = "self.issuerRef.kind != 'GardenerIssuer' || self.usage == 'Server'",
+    message = "a GardenerIssuer issues server certificates only: set usage to Server")
+@ValidationRule(value = "self.issuerRef.kind != 'GardenerIssuer' || (!has(self.ipAddresses) && !has(self.uris)"
+    + " && !has(self.emailAddresses) && !has(self.subject) && !has(self.keystores))",
+    message = "a GardenerIssuer certificate carries only commonName and dnsNames: remove ipAddresses, uris, "
+        + "emailAddresses, subject and keystores")
+@ValidationRule(value = "self.issuerRef.kind != 'GardenerIssuer' || has(self.commonName) || has(self.dnsNames)",
+    message = "a GardenerIssuer certificate needs commonName or dnsNames")
+@ValidationRule(value = "!has(self.gateway) || self.usage != 'Client'",
+    message = "spec.gateway needs a server certificate: set usage to Server or ServerAndClient")
+@ValidationRule(value = "!has(self.gateway) || self.issuerRef.kind != 'GardenerIssuer'"
+    + " || has(self.gateway.clientAuthorities)",
+    message = "spec.gateway.clientAuthorities is required when a GardenerIssuer issues the server certificate")
 public class MtlsCertificateSpec extends RenewableSpec {
 
   @Required
-  @JsonPropertyDescription("The CertificateAuthority that signs this certificate.")
-  private ObjectReference issuerRef;
+  @JsonPropertyDescription("Who signs this certificate: a CertificateAuthority (default) or a Gardener issuer.")
+  private IssuerReference issuerRef;
 
   @Required
   @JsonPropertyDescription("Server (serverAuth), Client (clientAuth) or ServerAndClient (both).")
@@ -82,11 +95,15 @@ public class MtlsCertificateSpec extends RenewableSpec {
   @JsonPropertyDescription("Optional PKCS#12 and JKS keystores and truststores in the same Secret.")
   private Keystores keystores;
 
-  public ObjectReference getIssuerRef() {
+  @JsonPropertyDescription("Wires the certificate into an Istio or Gateway API Gateway with client certificate "
+      + "validation: credential Secret, client trust bundle and the Gateway's server or listener.")
+  private GatewaySpec gateway;
+
+  public IssuerReference getIssuerRef() {
     return issuerRef;
   }
 
-  public void setIssuerRef(ObjectReference issuerRef) {
+  public void setIssuerRef(IssuerReference issuerRef) {
     this.issuerRef = issuerRef;
   }
 
@@ -176,5 +193,13 @@ public class MtlsCertificateSpec extends RenewableSpec {
 
   public void setKeystores(Keystores keystores) {
     this.keystores = keystores;
+  }
+
+  public GatewaySpec getGateway() {
+    return gateway;
+  }
+
+  public void setGateway(GatewaySpec gateway) {
+    this.gateway = gateway;
   }
 }

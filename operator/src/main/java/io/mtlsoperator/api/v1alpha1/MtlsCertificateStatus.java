@@ -12,6 +12,9 @@ public class MtlsCertificateStatus extends IssuedStatus {
   @JsonPropertyDescription("SHA-256 fingerprint of the authority certificate that signed the current certificate.")
   private String issuerFingerprintSha256;
 
+  @JsonPropertyDescription("What spec.gateway put in place, as last checked.")
+  private GatewayStatus gateway;
+
   public Integer getRevision() {
     return revision;
   }
@@ -28,14 +31,23 @@ public class MtlsCertificateStatus extends IssuedStatus {
     this.issuerFingerprintSha256 = issuerFingerprintSha256;
   }
 
+  public GatewayStatus getGateway() {
+    return gateway;
+  }
+
+  public void setGateway(GatewayStatus gateway) {
+    this.gateway = gateway;
+  }
+
   @Override
   public boolean equals(Object o) {
     return super.equals(o) && Objects.equals(revision, ((MtlsCertificateStatus) o).revision)
-        && Objects.equals(issuerFingerprintSha256, ((MtlsCertificateStatus) o).issuerFingerprintSha256);
+        && Objects.equals(issuerFingerprintSha256, ((MtlsCertificateStatus) o).issuerFingerprintSha256)
+        && Objects.equals(gateway, ((MtlsCertificateStatus) o).gateway);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(super.hashCode(), revision, issuerFingerprintSha256);
+    return Objects.hash(super.hashCode(), revision, issuerFingerprintSha256, gateway);
   }
 }
