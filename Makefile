@@ -2,7 +2,7 @@
 MVN ?= mvn -B -q
 SHELL := /bin/bash
 
-.PHONY: demo test run install deploy crds control-plane interop helm bench-pki clean
+.PHONY: demo test run install deploy crds control-plane interop helm gateway-crds nginx bench-pki clean
 
 ## demo: start a local control plane, run the operator, apply examples/quickstart and prove it with mTLS
 demo:
@@ -10,7 +10,7 @@ demo:
 	java -jar demo/target/demo.jar
 
 ## test: run every test against the real local control plane (or MTLS_CLUSTER=kubeconfig)
-test: control-plane interop helm
+test: control-plane interop helm gateway-crds nginx
 	mvn -B -Dstyle.color=never test
 
 ## run: run the operator against the cluster of the current kubeconfig
@@ -46,6 +46,14 @@ interop:
 ## helm: build and cache the helm command from its Go module
 helm:
 	testing/helm/build
+
+## gateway-crds: copy and cache the Istio, Gateway API and Gardener cert-management CRDs from their Go modules
+gateway-crds:
+	testing/gateway-crds/build
+
+## nginx: install nginx, the stand-in gateway of the gateway tests, unless it is installed
+nginx:
+	testing/nginx/install
 
 ## bench-pki: measure key generation plus signing per algorithm beside openssl speed
 bench-pki:
