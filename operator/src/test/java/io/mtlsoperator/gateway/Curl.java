@@ -27,7 +27,7 @@ public final class Curl {
    */
   public record Result(int exitCode, int status, String body, String stderr) {
 
-    /** Returns whether the server answered with an HTTP response, whatever its status. */
+    /** Returns whether an HTTP response arrived, whatever its status. */
     public boolean responded() {
       return exitCode == 0 && status != 0;
     }

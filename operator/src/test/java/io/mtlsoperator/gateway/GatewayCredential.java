@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * The content of an Istio gateway's credential Secret for TLS mode MUTUAL: the server's
  * certificate chain (leaf first), its private key, and the CA certificates that client
- * certificates must chain to. The bundle may hold several CAs, as during a CA rotation.
+ * certificates must chain to. The bundle may contain several CAs, as during a CA rotation.
  */
 public record GatewayCredential(String certificateChainPem, String privateKeyPem, String clientCaBundlePem) {
 

@@ -25,8 +25,8 @@ final class NginxConfig {
   }
 
   /**
-   * Renders the configuration. Every path nginx writes to (pid file, logs, temp files) lies in
-   * {@code runDirectory}, so that the server needs neither root nor /var.
+   * Renders the configuration. Every path that it gives nginx to write to (pid file, logs, temp
+   * files) lies in {@code runDirectory}, so that gateways started side by side share no files.
    */
   static String render(Path runDirectory, int port, SecretVolume credential) {
     Path temp = runDirectory.resolve("temp");
@@ -66,7 +66,8 @@ final class NginxConfig {
   private static String quote(Path path) {
     String text = path.toAbsolutePath().toString();
     if (text.contains("\"") || text.contains("\\")) {
-      throw new IllegalArgumentException("Path " + text + " contains a quote or backslash, which nginx.conf cannot hold");
+      throw new IllegalArgumentException("Path " + text
+          + " contains a quote or backslash, which this configuration writer does not escape");
     }
     return "\"" + text + "\"";
   }

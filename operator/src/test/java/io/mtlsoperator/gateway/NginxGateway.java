@@ -111,7 +111,7 @@ public final class NginxGateway implements AutoCloseable {
     awaitNewWorkers(oldWorkers, errorLogOffset);
   }
 
-  /** Returns nginx's error log, for failure messages; it never contains private keys. */
+  /** Returns nginx's error log, for failure messages. */
   public String errorLog() {
     Path file = runDirectory.resolve("error.log");
     try {

@@ -159,7 +159,7 @@ class NginxGatewayTest {
   }
 
   @Test
-  void updateWithMismatchedKeyFailsAndKeepsOldCredential() {
+  void mismatchedKeyUpdateKeepsOldCredential() {
     String otherKey = Pem.encodePrivateKey(KEY_PAIRS.generate(EC_P256).getPrivate(), PrivateKeyEncoding.PKCS8);
     GatewayCredential mismatched = new GatewayCredential(
         trustingAAndB.certificateChainPem(), otherKey, trustingAAndB.clientCaBundlePem());
@@ -205,7 +205,7 @@ class NginxGatewayTest {
     return new Curl.ClientCertificate(chainFile, keyFile);
   }
 
-  /** Returns the leaf followed by the issuer's chain without its root, as tls.crt holds it. */
+  /** Returns the leaf followed by the issuer's chain without its root, in the order of tls.crt. */
   private static List<X509Certificate> chain(X509Certificate leaf, CaMaterial issuer) {
     List<X509Certificate> chain = new ArrayList<>();
     chain.add(leaf);
