@@ -3,14 +3,16 @@ package io.mtlsoperator.testing;
 import io.mtlsoperator.testing.cluster.ClusterBackend;
 import io.mtlsoperator.testing.cluster.ClusterUnavailableException;
 import io.mtlsoperator.testing.cluster.CrdInstaller;
+import io.mtlsoperator.testing.cluster.GatewayCrds;
 import io.mtlsoperator.testing.cluster.RepositoryRoot;
 import io.mtlsoperator.testing.cluster.TestCluster;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * One cluster for the whole test JVM: starting a control plane takes seconds, so every
- * integration test shares it and isolates itself in namespaces of its own. The CRDs from crds/
- * and the Helm chart's operator identity ({@link OperatorIdentity}) are installed once. The
+ * integration test shares it and isolates itself in namespaces of its own. The CRDs from crds/,
+ * the gateway CRDs of Istio, Gateway API and Gardener ({@link GatewayCrds}) and the Helm chart's
+ * operator identity ({@link OperatorIdentity}) are installed once. The
  * cluster stops when the JVM exits.
  */
 public final class SharedCluster {
@@ -44,6 +46,7 @@ public final class SharedCluster {
       Runtime.getRuntime().addShutdownHook(new Thread(opened::close, "stop-test-cluster"));
       try {
         CrdInstaller.installAll(opened.adminClient(), RepositoryRoot.find().resolve("crds"));
+        GatewayCrds.installMissing(opened.adminClient(), RepositoryRoot.find());
         OperatorIdentity.install(opened);
       } catch (RuntimeException e) {
         // Remembered, so that later tests fail at once instead of starting another control plane.

@@ -1,5 +1,6 @@
 package io.mtlsoperator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 
@@ -27,6 +28,7 @@ public class IssuerReference extends ObjectReference {
   }
 
   /** Tells whether Gardener, not this operator, issues the certificate. */
+  @JsonIgnore
   public boolean isGardener() {
     return kind == IssuerKind.GardenerIssuer;
   }
