@@ -28,6 +28,14 @@ class EnvironmentSettingsTest {
   }
 
   @Test
+  void gatewayCredentialNamespacesAreRead() {
+    OperatorSettings settings = EnvironmentSettings.read(Map.of("GATEWAY_CREDENTIAL_NAMESPACES", "istio-system, "));
+
+    assertThat(settings.gatewayCredentialNamespaces()).containsExactly("istio-system");
+    assertThat(EnvironmentSettings.read(Map.of()).gatewayCredentialNamespaces()).isEmpty();
+  }
+
+  @Test
   void leaderElectionReadsLeaseAndTimings() {
     OperatorSettings settings = EnvironmentSettings.read(Map.of(
         "LEADER_ELECTION_ENABLED", "true",

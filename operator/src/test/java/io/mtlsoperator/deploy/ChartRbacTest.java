@@ -51,7 +51,9 @@ class ChartRbacTest {
 
   @Test
   void gatewayCredentialRoleCoversOnlyGatewayObjects() {
-    ClusterRole role = ALL_NAMESPACES.one(ClusterRole.class, "mtls-operator-gateway-credentials");
+    RenderedChart listed = RenderedChart.render("mtls-operator", "mtls-system",
+        "--set", "watchNamespaces={payments}", "--set", "gateway.credentialNamespaces={istio-system}");
+    ClusterRole role = listed.one(ClusterRole.class, "mtls-operator-gateway-credentials");
 
     assertThat(describe(role.getRules())).containsExactlyInAnyOrder(
         "core secrets get,list,watch,create,patch,delete",
@@ -74,6 +76,8 @@ class ChartRbacTest {
         .containsExactly("istio-system");
     assertThat(everywhere.all(RoleBinding.class)).extracting(binding -> binding.getRoleRef().getName())
         .doesNotContain("mtls-operator-gateway-credentials");
+    assertThat(everywhere.all(ClusterRole.class)).extracting(role -> role.getMetadata().getName())
+        .as("the cluster-wide rules already cover every namespace").doesNotContain("mtls-operator-gateway-credentials");
   }
 
   @Test

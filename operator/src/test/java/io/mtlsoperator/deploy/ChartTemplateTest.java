@@ -122,6 +122,18 @@ class ChartTemplateTest {
   }
 
   @Test
+  void gatewayCredentialNamespacesReachTheOperator() {
+    RenderedChart chart = RenderedChart.render("mtls-operator", "mtls-system",
+        "--set", "gateway.credentialNamespaces={istio-system}");
+
+    Deployment deployment = chart.one(Deployment.class, "mtls-operator");
+    var env = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
+    assertThat(env).filteredOn(variable -> variable.getName().equals("GATEWAY_CREDENTIAL_NAMESPACES"))
+        .singleElement().satisfies(variable -> assertThat(variable.getValue()).isEqualTo("istio-system"));
+    assertThat(environment().get("GATEWAY_CREDENTIAL_NAMESPACES").getValue()).isEmpty();
+  }
+
+  @Test
   void metricsServiceTargetsTheContainerPort() {
     Service service = CHART.one(Service.class, "mtls-operator-metrics");
 

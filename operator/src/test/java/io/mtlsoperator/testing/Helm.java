@@ -1,13 +1,13 @@
 package io.mtlsoperator.testing;
 
+import io.mtlsoperator.testing.cluster.BuildScript;
 import io.mtlsoperator.testing.cluster.RepositoryRoot;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,34 +96,14 @@ public final class Helm {
     if (binary != null) {
       return binary;
     }
-    Path script = RepositoryRoot.find().resolve("testing/helm/build");
-    try {
-      Process process = new ProcessBuilder("bash", script.toString(), "--print-path")
-          .redirectErrorStream(true)
-          .start();
-      String lastLine = null;
-      try (BufferedReader output = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = output.readLine(); line != null; line = output.readLine()) {
-          log.info("{}", line);
-          lastLine = line;
-        }
-      }
-      if (!process.waitFor(BUILD_TIMEOUT_MINUTES, TimeUnit.MINUTES) || process.exitValue() != 0) {
-        throw new IllegalStateException("testing/helm/build failed; last output line: " + lastLine);
-      }
-      Path built = Path.of(lastLine);
-      if (!Files.isExecutable(built)) {
-        throw new IllegalStateException("testing/helm/build printed " + lastLine + ", which is not an executable");
-      }
-      binary = built;
-      return binary;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Failed to run " + script, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while building helm", e);
+    String lastLine = BuildScript.run(RepositoryRoot.find().resolve("testing/helm/build"),
+        Duration.ofMinutes(BUILD_TIMEOUT_MINUTES), "--print-path");
+    Path built = Path.of(lastLine);
+    if (!Files.isExecutable(built)) {
+      throw new IllegalStateException("testing/helm/build printed " + lastLine + ", which is not an executable");
     }
+    binary = built;
+    return binary;
   }
 
   private static synchronized Path home() {

@@ -1,13 +1,10 @@
 package io.mtlsoperator.testing.cluster;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,28 +28,11 @@ record ControlPlaneBinaries(Path cacheRoot, String version) {
    * takes minutes shows what it is doing.
    */
   static ControlPlaneBinaries build(Path repositoryRoot) {
-    Path script = repositoryRoot.resolve("testing/control-plane/build");
+    BuildScript.run(repositoryRoot.resolve("testing/control-plane/build"), Duration.ofMinutes(BUILD_TIMEOUT_MINUTES));
     try {
-      Process process = new ProcessBuilder("bash", script.toString())
-          .redirectErrorStream(true)
-          .start();
-      String lastLine = null;
-      try (BufferedReader output = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = output.readLine(); line != null; line = output.readLine()) {
-          log.info("{}", line);
-          lastLine = line;
-        }
-      }
-      if (!process.waitFor(BUILD_TIMEOUT_MINUTES, TimeUnit.MINUTES) || process.exitValue() != 0) {
-        throw new IllegalStateException("testing/control-plane/build failed; last output line: " + lastLine);
-      }
       return fromCache(repositoryRoot);
     } catch (IOException e) {
-      throw new UncheckedIOException("Failed to run " + script, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while building the control plane", e);
+      throw new UncheckedIOException("Failed to read the control-plane cache", e);
     }
   }
 

@@ -1,16 +1,11 @@
 package io.mtlsoperator.testing.cluster;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,30 +72,6 @@ public final class GatewayCrds {
   }
 
   private static String runBuild(Path script) {
-    try {
-      Process process = new ProcessBuilder("bash", script.toString(), "--print-dir")
-          .redirectErrorStream(true)
-          .start();
-      String lastLine = null;
-      try (BufferedReader output = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = output.readLine(); line != null; line = output.readLine()) {
-          log.info("{}", line);
-          lastLine = line;
-        }
-      }
-      if (!process.waitFor(BUILD_TIMEOUT_MINUTES, TimeUnit.MINUTES) || process.exitValue() != 0) {
-        throw new IllegalStateException(script + " failed; last output line: " + lastLine);
-      }
-      if (lastLine == null || lastLine.isBlank()) {
-        throw new IllegalStateException(script + " --print-dir printed no directory");
-      }
-      return lastLine.trim();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Failed to run " + script, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while running " + script, e);
-    }
+    return BuildScript.run(script, Duration.ofMinutes(BUILD_TIMEOUT_MINUTES), "--print-dir");
   }
 }
