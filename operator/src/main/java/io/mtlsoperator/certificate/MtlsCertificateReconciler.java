@@ -16,7 +16,9 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import io.javaoperatorsdk.operator.processing.GroupVersionKind;
 import io.mtlsoperator.api.v1alpha1.CertificateAuthority;
+import io.mtlsoperator.api.v1alpha1.GatewayKind;
 import io.mtlsoperator.api.v1alpha1.MtlsCertificate;
 import io.mtlsoperator.api.v1alpha1.MtlsCertificateSpec;
 import io.mtlsoperator.api.v1alpha1.MtlsCertificateStatus;
@@ -67,6 +69,7 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
 
   public static final String NAME = "mtlscertificate";
   static final String ISSUER_INDEX = "issuer-authority";
+  static final String GATEWAY_INDEX = "gateway";
   static final String SECRET_NOT_OWNED = "SecretNotOwned";
   /** Condition on certificates with spec.gateway: whether the gateway serves this certificate with client validation. */
   public static final String GATEWAY_CONFIGURED = "GatewayConfigured";
@@ -87,6 +90,7 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
   private final StatusReporter<MtlsCertificate, MtlsCertificateStatus> status;
   private final GatewayWiring gatewayWiring;
   private final GardenerCertificates gardener;
+  private final ServedVersions servedVersions;
 
   public MtlsCertificateReconciler(KubernetesClient client, Clock clock, IssuerResolver issuerResolver,
       io.mtlsoperator.pki.CertificateIssuer issuer, io.mtlsoperator.lifecycle.KeySource keySource,
@@ -101,7 +105,7 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
     this.events = events;
     this.status = new StatusReporter<>(MtlsCertificate::new, MtlsCertificateStatus.class,
         client.getKubernetesSerialization(), events, clock);
-    ServedVersions servedVersions = new ServedVersions(client);
+    this.servedVersions = new ServedVersions(client);
     this.gatewayWiring = new GatewayWiring(client, issuerResolver, servedVersions, gatewayCredentialNamespaces, events);
     this.gardener = new GardenerCertificates(client, servedVersions);
   }
@@ -125,7 +129,44 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
                 .byIndex(ISSUER_INDEX, authority.getMetadata().getNamespace() + "/" + authority.getMetadata().getName())
                 .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
             .build(), context);
-    return List.of(ownedSecrets, issuers);
+    List<EventSource<?, MtlsCertificate>> sources = new java.util.ArrayList<>(List.of(ownedSecrets, issuers));
+    sources.addAll(gatewayInformers(context));
+    return sources;
+  }
+
+  /**
+   * Watches the Gateways that certificates wire into, so that an edit of a Gateway is checked at
+   * once. Only API groups served when the operator starts are watched.
+   */
+  // TODO: Istio or the Gateway API installed after the operator started is only checked every EXTERNAL_RECHECK.
+  private List<EventSource<?, MtlsCertificate>> gatewayInformers(EventSourceContext<MtlsCertificate> context) {
+    context.getPrimaryCache().addIndexer(GATEWAY_INDEX, certificate -> {
+      if (certificate.getSpec() == null || certificate.getSpec().getGateway() == null) {
+        return List.of();
+      }
+      GatewayTarget target = GatewayTarget.of(certificate);
+      return List.of(gatewayKey(target.kind(), target.gatewayNamespace(), target.gatewayName()));
+    });
+
+    List<EventSource<?, MtlsCertificate>> sources = new java.util.ArrayList<>();
+    for (GatewayKind kind : GatewayKind.values()) {
+      servedVersions.find(GatewayWiring.group(kind), GatewayWiring.versions(kind)).ifPresent(version -> {
+        var gvk = new GroupVersionKind(GatewayWiring.group(kind), version, "Gateway");
+        sources.add(new InformerEventSource<>(InformerEventSourceConfiguration.from(gvk, MtlsCertificate.class)
+            .withName("gateways-" + kind.name().toLowerCase(java.util.Locale.ROOT))
+            .withSecondaryToPrimaryMapper(gateway -> context.getPrimaryCache()
+                .byIndex(GATEWAY_INDEX, gatewayKey(kind, gateway.getMetadata().getNamespace(),
+                    gateway.getMetadata().getName()))
+                .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+            .build(), context));
+        log.info("Watching {}/{} Gateways for gateway wiring", GatewayWiring.group(kind), version);
+      });
+    }
+    return sources;
+  }
+
+  private static String gatewayKey(GatewayKind kind, String namespace, String name) {
+    return kind + "/" + namespace + "/" + name;
   }
 
   /** Returns the authorities a certificate depends on: its issuer and the client authorities of its gateway. */

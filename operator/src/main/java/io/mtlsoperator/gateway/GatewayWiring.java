@@ -129,10 +129,20 @@ public final class GatewayWiring {
         && target.credentialName().equals(certificate.getSpec().getSecretName());
   }
 
+  /** Returns the API group of Gateways of {@code kind}. */
+  public static String group(GatewayKind kind) {
+    return kind == GatewayKind.Istio ? IstioGatewayServer.GROUP : GatewayApiListener.GROUP;
+  }
+
+  /** Returns the versions of {@code kind}'s Gateway that the operator can write, the preferred first. */
+  public static List<String> versions(GatewayKind kind) {
+    return kind == GatewayKind.Istio ? IstioGatewayServer.VERSIONS : GatewayApiListener.VERSIONS;
+  }
+
   private void configureGateway(MtlsCertificate certificate, GatewayTarget target, GatewayStatus status) {
     boolean istio = target.kind() == GatewayKind.Istio;
-    String group = istio ? IstioGatewayServer.GROUP : GatewayApiListener.GROUP;
-    String version = servedVersions.find(group, istio ? IstioGatewayServer.VERSIONS : GatewayApiListener.VERSIONS)
+    String group = group(target.kind());
+    String version = servedVersions.find(group, versions(target.kind()))
         .orElseThrow(() -> new ReconcileProblem(GatewayProblems.GATEWAY_API_NOT_INSTALLED, "The API group " + group
             + " is not served, so Gateway " + target.gatewayReference() + " cannot exist: install "
             + (istio ? "Istio" : "the Gateway API CRDs") + ", or correct spec.gateway.kind"));

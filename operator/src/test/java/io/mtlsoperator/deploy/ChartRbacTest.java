@@ -43,8 +43,8 @@ class ChartRbacTest {
         "pki.mtls-operator.io mtlscertificates/status patch",
         "core secrets get,list,watch,create,patch,delete",
         "core configmaps get,list,watch,create,patch,delete",
-        "networking.istio.io gateways get,patch",
-        "gateway.networking.k8s.io gateways get,patch",
+        "networking.istio.io gateways get,list,watch,patch",
+        "gateway.networking.k8s.io gateways get,list,watch,patch",
         "cert.gardener.cloud certificates get,list,create,patch,delete",
         "core events create");
   }

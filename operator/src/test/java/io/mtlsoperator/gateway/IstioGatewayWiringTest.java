@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.mtlsoperator.OperatorSettings;
 import io.mtlsoperator.api.v1alpha1.CertificateAuthority;
 import io.mtlsoperator.api.v1alpha1.CertificateUsageName;
@@ -142,6 +144,29 @@ class IstioGatewayWiringTest {
   }
 
   @Test
+  void gatewayEditsAreNoticedWithoutWaitingForRecheck() {
+    GenericKubernetesResource gateway = client.resource(IstioGateways.gateway(namespace, "kyma-mtls-gateway",
+        IstioGateways.server("mtls", 443, "HTTPS", null))).create();
+    MtlsCertificate certificate = awaitReady(client, client.resource(wiredCertificate(spec -> { })).create());
+
+    setServerTls(gateway, Map.of("mode", "SIMPLE", "credentialName", "kyma-mtls"));
+
+    // Well under the one-minute recheck: the Gateway informer triggers the reconcile.
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        assertThat(IstioGateways.map(IstioGateways.servers(client.resource(gateway).get()).get(0).get("tls")))
+            .containsEntry("mode", "MUTUAL"));
+
+    setServerTls(gateway, Map.of("mode", "SIMPLE", "credentialName", "another-credential"));
+
+    Condition ready = await().atMost(Duration.ofSeconds(20)).until(() -> Conditions.find(
+            client.resource(certificate).get().getStatus().getConditions(), "Ready").orElseThrow(),
+        condition -> "GatewayServerConflict".equals(condition.getReason()));
+    assertThat(ready.getStatus()).isEqualTo("False");
+    assertThat(IstioGateways.map(IstioGateways.servers(client.resource(gateway).get()).get(0).get("tls")))
+        .containsEntry("credentialName", "another-credential");
+  }
+
+  @Test
   void ambiguousServerIsReported() {
     client.resource(IstioGateways.gateway(namespace, "kyma-mtls-gateway",
         IstioGateways.server("http", 80, "HTTP", null), IstioGateways.server("mtls", 443, "HTTPS", null))).create();
@@ -231,6 +256,12 @@ class IstioGatewayWiringTest {
       assertThat(secret(gatewayNamespace, "kyma-mtls-cacert")).isNull();
     });
     assertThat(secret(namespace, "kyma-mtls")).as("the certificate's own Secret stays").isNotNull();
+  }
+
+  private void setServerTls(GenericKubernetesResource gateway, Map<String, Object> tls) {
+    String patch = client.getKubernetesSerialization().asJson(List.of(Map.of("op", "replace",
+        "path", "/spec/servers/0/tls", "value", tls)));
+    client.resource(gateway).patch(PatchContext.of(PatchType.JSON), patch);
   }
 
   private MtlsCertificate wiredCertificate(Consumer<GatewaySpec> customizer) {
