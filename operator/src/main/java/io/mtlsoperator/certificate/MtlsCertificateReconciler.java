@@ -3,7 +3,6 @@ package io.mtlsoperator.certificate;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -12,21 +11,15 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
-import io.javaoperatorsdk.operator.processing.GroupVersionKind;
-import io.mtlsoperator.api.v1alpha1.CertificateAuthority;
-import io.mtlsoperator.api.v1alpha1.GatewayKind;
+import io.mtlsoperator.api.v1alpha1.GatewayStatus;
 import io.mtlsoperator.api.v1alpha1.MtlsCertificate;
-import io.mtlsoperator.api.v1alpha1.MtlsCertificateSpec;
 import io.mtlsoperator.api.v1alpha1.MtlsCertificateStatus;
+import io.mtlsoperator.authority.AuthorityRenewalRequester;
 import io.mtlsoperator.authority.IssuerResolver;
 import io.mtlsoperator.authority.ResolvedIssuer;
 import io.mtlsoperator.gateway.GardenerCertificates;
 import io.mtlsoperator.gateway.GatewayObjects;
-import io.mtlsoperator.gateway.GatewayOwnership;
 import io.mtlsoperator.gateway.GatewayTarget;
 import io.mtlsoperator.gateway.GatewayWiring;
 import io.mtlsoperator.gateway.ServedVersions;
@@ -34,24 +27,26 @@ import io.mtlsoperator.kube.Conditions;
 import io.mtlsoperator.kube.EventRecorder;
 import io.mtlsoperator.kube.ResourceLogContext;
 import io.mtlsoperator.kube.SecretApplier;
-import io.mtlsoperator.kube.SecretMetadata;
 import io.mtlsoperator.kube.SecretOwnership;
 import io.mtlsoperator.kube.SpecOrAnnotationChange;
 import io.mtlsoperator.kube.StatusReporter;
 import io.mtlsoperator.lifecycle.IssueReason;
+import io.mtlsoperator.lifecycle.KeySource;
 import io.mtlsoperator.lifecycle.ReconcileProblem;
 import io.mtlsoperator.lifecycle.RenewalRequest;
 import io.mtlsoperator.lifecycle.StatusTimes;
 import io.mtlsoperator.pki.CertificateInfo;
+import io.mtlsoperator.pki.CertificateIssuer;
 import io.mtlsoperator.pki.Pem;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,15 +63,13 @@ import org.slf4j.LoggerFactory;
 public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
 
   public static final String NAME = "mtlscertificate";
-  static final String ISSUER_INDEX = "issuer-authority";
-  static final String GATEWAY_INDEX = "gateway";
   static final String SECRET_NOT_OWNED = "SecretNotOwned";
   /** Condition on certificates with spec.gateway: whether the gateway serves this certificate with client validation. */
   public static final String GATEWAY_CONFIGURED = "GatewayConfigured";
   /** Held by certificates with spec.gateway until their gateway objects in other namespaces are removed. */
   public static final String GATEWAY_FINALIZER = "pki.mtls-operator.io/gateway-cleanup";
   /** How often a gateway-wired or Gardener-issued certificate checks objects that no informer watches. */
-  static final java.time.Duration EXTERNAL_RECHECK = java.time.Duration.ofMinutes(1);
+  static final Duration EXTERNAL_RECHECK = Duration.ofMinutes(1);
 
   private static final Logger log = LoggerFactory.getLogger(MtlsCertificateReconciler.class);
 
@@ -93,13 +86,13 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
   private final ServedVersions servedVersions;
 
   public MtlsCertificateReconciler(KubernetesClient client, Clock clock, IssuerResolver issuerResolver,
-      io.mtlsoperator.pki.CertificateIssuer issuer, io.mtlsoperator.lifecycle.KeySource keySource,
+      CertificateIssuer issuer, KeySource keySource,
       EventRecorder events, Set<String> gatewayCredentialNamespaces) {
     this.client = client;
     this.clock = clock;
     this.issuerResolver = issuerResolver;
     this.issuance = new LeafIssuance(issuer, keySource,
-        new IssuerLifetime(new io.mtlsoperator.authority.AuthorityRenewalRequester(client)::request, clock), clock);
+        new IssuerLifetime(new AuthorityRenewalRequester(client)::request, clock), clock);
     this.passwords = new KeystorePasswords(client);
     this.secretApplier = new SecretApplier(client);
     this.events = events;
@@ -112,87 +105,7 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
 
   @Override
   public List<EventSource<?, MtlsCertificate>> prepareEventSources(EventSourceContext<MtlsCertificate> context) {
-    context.getPrimaryCache().addIndexer(ISSUER_INDEX, MtlsCertificateReconciler::authorityKeys);
-
-    var ownedSecrets = new InformerEventSource<>(
-        InformerEventSourceConfiguration.from(Secret.class, MtlsCertificate.class)
-            .withName("certificate-secrets")
-            .withLabelSelector(SecretMetadata.MANAGED_SELECTOR)
-            .withSecondaryToPrimaryMapper(MtlsCertificateReconciler::secretOwners)
-            .build(), context);
-
-    // An issuer that becomes Ready, renews or changes key must reach every certificate it signs.
-    var issuers = new InformerEventSource<>(
-        InformerEventSourceConfiguration.from(CertificateAuthority.class, MtlsCertificate.class)
-            .withName("issuing-authorities")
-            .withSecondaryToPrimaryMapper(authority -> context.getPrimaryCache()
-                .byIndex(ISSUER_INDEX, authority.getMetadata().getNamespace() + "/" + authority.getMetadata().getName())
-                .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
-            .build(), context);
-    List<EventSource<?, MtlsCertificate>> sources = new java.util.ArrayList<>(List.of(ownedSecrets, issuers));
-    sources.addAll(gatewayInformers(context));
-    return sources;
-  }
-
-  /**
-   * Watches the Gateways that certificates wire into, so that an edit of a Gateway is checked at
-   * once. Only API groups served when the operator starts are watched.
-   */
-  // TODO: Istio or the Gateway API installed after the operator started is only checked every EXTERNAL_RECHECK.
-  private List<EventSource<?, MtlsCertificate>> gatewayInformers(EventSourceContext<MtlsCertificate> context) {
-    context.getPrimaryCache().addIndexer(GATEWAY_INDEX, certificate -> {
-      if (certificate.getSpec() == null || certificate.getSpec().getGateway() == null) {
-        return List.of();
-      }
-      GatewayTarget target = GatewayTarget.of(certificate);
-      return List.of(gatewayKey(target.kind(), target.gatewayNamespace(), target.gatewayName()));
-    });
-
-    List<EventSource<?, MtlsCertificate>> sources = new java.util.ArrayList<>();
-    for (GatewayKind kind : GatewayKind.values()) {
-      servedVersions.find(GatewayWiring.group(kind), GatewayWiring.versions(kind)).ifPresent(version -> {
-        var gvk = new GroupVersionKind(GatewayWiring.group(kind), version, "Gateway");
-        sources.add(new InformerEventSource<>(InformerEventSourceConfiguration.from(gvk, MtlsCertificate.class)
-            .withName("gateways-" + kind.name().toLowerCase(java.util.Locale.ROOT))
-            .withSecondaryToPrimaryMapper(gateway -> context.getPrimaryCache()
-                .byIndex(GATEWAY_INDEX, gatewayKey(kind, gateway.getMetadata().getNamespace(),
-                    gateway.getMetadata().getName()))
-                .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
-            .build(), context));
-        log.info("Watching {}/{} Gateways for gateway wiring", GatewayWiring.group(kind), version);
-      });
-    }
-    return sources;
-  }
-
-  private static String gatewayKey(GatewayKind kind, String namespace, String name) {
-    return kind + "/" + namespace + "/" + name;
-  }
-
-  /** Returns the authorities a certificate depends on: its issuer and the client authorities of its gateway. */
-  private static List<String> authorityKeys(MtlsCertificate certificate) {
-    MtlsCertificateSpec spec = certificate.getSpec();
-    String namespace = certificate.getMetadata().getNamespace();
-    List<String> keys = new java.util.ArrayList<>();
-    if (spec != null && spec.getIssuerRef() != null && !spec.getIssuerRef().isGardener()) {
-      keys.add(spec.getIssuerRef().namespaceOr(namespace) + "/" + spec.getIssuerRef().getName());
-    }
-    if (spec != null && spec.getGateway() != null && spec.getGateway().getClientAuthorities() != null) {
-      spec.getGateway().getClientAuthorities().forEach(reference ->
-          keys.add(reference.namespaceOr(namespace) + "/" + reference.getName()));
-    }
-    return keys;
-  }
-
-  /** Maps a Secret to its certificate: by owner reference, or by the annotation on gateway copies in other namespaces. */
-  private static Set<ResourceID> secretOwners(Secret secret) {
-    Set<ResourceID> owners = new java.util.HashSet<>(Mappers.fromOwnerReferences(MtlsCertificate.class)
-        .toPrimaryResourceIDs(secret));
-    List<String> gatewayOwner = GatewayOwnership.ownerOf(secret);
-    if (!gatewayOwner.isEmpty()) {
-      owners.add(new ResourceID(gatewayOwner.get(1), gatewayOwner.get(0)));
-    }
-    return owners;
+    return CertificateEventSources.create(context, servedVersions);
   }
 
   @Override
@@ -232,24 +145,23 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
       return PrimaryUpdateAndCacheUtils.addFinalizer(client, certificate, GATEWAY_FINALIZER);
     }
     if (!wired && certificate.hasFinalizer(GATEWAY_FINALIZER)) {
-      gatewayWiring.unwire(certificate);
-      gardener.removeExcept(certificate, Set.of(), gatewayWiring.searchNamespaces(certificate));
-      log.info("Removed the gateway objects of {}/{}: spec.gateway was removed", certificate.getMetadata().getNamespace(),
-          certificate.getMetadata().getName());
-      return PrimaryUpdateAndCacheUtils.removeFinalizer(client, certificate, GATEWAY_FINALIZER);
+      return removeGatewayObjects(certificate, "spec.gateway was removed");
     }
     return certificate;
   }
 
   private void releaseGatewayObjects(MtlsCertificate certificate) {
-    if (!certificate.hasFinalizer(GATEWAY_FINALIZER)) {
-      return;
+    if (certificate.hasFinalizer(GATEWAY_FINALIZER)) {
+      removeGatewayObjects(certificate, "the MtlsCertificate is being deleted");
     }
+  }
+
+  /** Deletes every object that spec.gateway made, then the finalizer that waited for it. */
+  private MtlsCertificate removeGatewayObjects(MtlsCertificate certificate, String because) {
     gatewayWiring.unwire(certificate);
     gardener.removeExcept(certificate, Set.of(), gatewayWiring.searchNamespaces(certificate));
-    PrimaryUpdateAndCacheUtils.removeFinalizer(client, certificate, GATEWAY_FINALIZER);
-    log.info("Removed the gateway objects of deleted MtlsCertificate {}/{}", certificate.getMetadata().getNamespace(),
-        certificate.getMetadata().getName());
+    log.info("Removed the gateway objects because {}", because);
+    return PrimaryUpdateAndCacheUtils.removeFinalizer(client, certificate, GATEWAY_FINALIZER);
   }
 
   private Optional<GatewayWiring.Result> wireGateway(MtlsCertificate certificate,
@@ -278,7 +190,7 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
   }
 
   private record Outcome(LeafSecret.Content content, ResolvedIssuer issuer, LeafSpec spec,
-      java.util.Optional<IssueReason> reason, String answeredRenewalRequest, int revision) {
+      Optional<IssueReason> reason, String answeredRenewalRequest, int revision) {
   }
 
   private Outcome ensureSecret(MtlsCertificate certificate) {
@@ -303,7 +215,7 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
 
     List<X509Certificate> intermediates = issuer.material().intermediates();
     List<X509Certificate> trustAnchors = issuer.trustAnchors();
-    List<X509Certificate> chain = new java.util.ArrayList<>();
+    List<X509Certificate> chain = new ArrayList<>();
     chain.add(result.leaf());
     chain.addAll(intermediates);
     Map<String, byte[]> keystores = KeystoreFiles.build(pkcs12Password, jksPassword, result.leaf(), result.key(),
@@ -442,7 +354,7 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
     }
   }
 
-  private static String describe(io.mtlsoperator.api.v1alpha1.GatewayStatus wired) {
+  private static String describe(GatewayStatus wired) {
     return wired.getGateway() + " server " + wired.getServer() + " uses Secret " + wired.getCredentialSecret()
         + " and trusts " + wired.getTrustedCertificates() + " CA certificates of " + wired.getClientAuthorities()
         + " from " + wired.getClientTrustBundle();
