@@ -18,9 +18,9 @@ run:
 	$(MVN) -pl operator -am install -DskipTests
 	mvn -B -q -f operator/pom.xml exec:java -Dexec.mainClass=io.mtlsoperator.Main
 
-## install: apply the CRDs to the cluster of the current kubeconfig
+## install: apply the CRDs to the cluster of the current kubeconfig (also over CRDs that helm installed)
 install:
-	kubectl apply --server-side -f crds/
+	kubectl apply --server-side --force-conflicts -f crds/
 
 ## deploy: install or upgrade the Helm chart in namespace mtls-operator of the current kubeconfig's cluster (HELM_ARGS adds flags)
 deploy: helm

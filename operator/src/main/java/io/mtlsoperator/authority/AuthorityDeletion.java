@@ -52,7 +52,7 @@ final class AuthorityDeletion {
     Stream<String> certificates = list(MtlsCertificate.class, watched).stream()
         .filter(certificate -> !certificate.isMarkedForDeletion())
         .filter(certificate -> !certificate.getSpec().getIssuerRef().isGardener())
-        .filter(certificate -> names(certificate.getSpec().getIssuerRef(), certificate.getMetadata().getNamespace(),
+        .filter(certificate -> names(certificate.getSpec().getIssuerRef().authority(), certificate.getMetadata().getNamespace(),
             namespace, name))
         .map(certificate -> "MtlsCertificate " + certificate.getMetadata().getNamespace() + "/"
             + certificate.getMetadata().getName());

@@ -197,7 +197,7 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
     String namespace = certificate.getMetadata().getNamespace();
     String secretName = certificate.getSpec().getSecretName();
 
-    ResolvedIssuer issuer = issuerResolver.resolve(certificate.getSpec().getIssuerRef(), namespace);
+    ResolvedIssuer issuer = issuerResolver.resolve(certificate.getSpec().getIssuerRef().authority(), namespace);
     LeafSpec spec = LeafSpec.of(certificate, issuer.reference());
 
     Secret current = client.secrets().inNamespace(namespace).withName(secretName).get();

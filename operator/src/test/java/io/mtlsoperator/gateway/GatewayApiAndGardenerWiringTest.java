@@ -193,6 +193,16 @@ class GatewayApiAndGardenerWiringTest {
   }
 
   @Test
+  void gardenerIssuerRejectsRenewBefore() {
+    MtlsCertificate certificate = gardenerCertificate();
+    certificate.getSpec().setRenewBefore("240h");
+
+    assertThatThrownBy(() -> client.resource(certificate).create())
+        .isInstanceOf(KubernetesClientException.class)
+        .hasMessageContaining("Gardener decides when to renew");
+  }
+
+  @Test
   void gardenerGatewayRequiresClientAuthorities() {
     MtlsCertificate certificate = gardenerCertificate();
     certificate.getSpec().getGateway().setClientAuthorities(null);

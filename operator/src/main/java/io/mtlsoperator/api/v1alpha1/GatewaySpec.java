@@ -48,9 +48,10 @@ public class GatewaySpec {
   private String credentialNamespace;
 
   @Size(min = 1, max = 20)
-  @JsonPropertyDescription("CertificateAuthorities whose clients the gateway accepts: their current, pending and "
-      + "still valid previous certificates form the client trust bundle. Defaults to spec.issuerRef; required "
-      + "when Gardener issues the server certificate.")
+  @JsonPropertyDescription("CertificateAuthorities whose clients the gateway accepts. The client trust bundle "
+      + "holds the root certificates of their chains: the current, a pending and the still valid previous roots. "
+      + "Listing an intermediate therefore accepts every client under its root. Defaults to spec.issuerRef; "
+      + "required when Gardener issues the server certificate.")
   private List<ObjectReference> clientAuthorities;
 
   public GatewayKind getKind() {

@@ -12,8 +12,8 @@ import java.util.Objects;
 public class IssuedStatus {
 
   @JsonPropertyDescription("Current state, each with reason, message and observedGeneration: Ready on both kinds, "
-      + "Issuing on an MtlsCertificate that cannot be issued, TrustBundlesReady on a CertificateAuthority with "
-      + "spec.trustBundles.")
+      + "Issuing on an MtlsCertificate that cannot be issued, GatewayConfigured on an MtlsCertificate with "
+      + "spec.gateway, TrustBundlesReady on a CertificateAuthority with spec.trustBundles.")
   private List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription("Start of the current certificate's validity (RFC 3339).")

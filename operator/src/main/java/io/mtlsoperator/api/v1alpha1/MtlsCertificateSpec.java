@@ -24,9 +24,10 @@ import java.util.List;
 @ValidationRule(value = "self.issuerRef.kind != 'GardenerIssuer' || self.usage == 'Server'",
     message = "a GardenerIssuer issues server certificates only: set usage to Server")
 @ValidationRule(value = "self.issuerRef.kind != 'GardenerIssuer' || (!has(self.ipAddresses) && !has(self.uris)"
-    + " && !has(self.emailAddresses) && !has(self.subject) && !has(self.keystores))",
-    message = "a GardenerIssuer certificate carries only commonName and dnsNames: remove ipAddresses, uris, "
-        + "emailAddresses, subject and keystores")
+    + " && !has(self.emailAddresses) && !has(self.subject) && !has(self.keystores) && !has(self.renewBefore)"
+    + " && !has(self.renewBeforePercentage))",
+    message = "a GardenerIssuer certificate carries only commonName and dnsNames, and Gardener decides when to renew: "
+        + "remove ipAddresses, uris, emailAddresses, subject, keystores, renewBefore and renewBeforePercentage")
 @ValidationRule(value = "self.issuerRef.kind != 'GardenerIssuer' || has(self.commonName) || has(self.dnsNames)",
     message = "a GardenerIssuer certificate needs commonName or dnsNames")
 @ValidationRule(value = "!has(self.gateway) || self.usage != 'Client'",
@@ -86,7 +87,8 @@ public class MtlsCertificateSpec extends RenewableSpec {
   @Size(min = 1, max = 253)
   @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
   @JsonPropertyDescription("Secret of type kubernetes.io/tls to write: tls.crt (leaf and intermediates), tls.key, "
-      + "ca.crt (root).")
+      + "ca.crt (root). With a GardenerIssuer, Gardener writes it, in spec.gateway.credentialNamespace when "
+      + "spec.gateway is set.")
   private String secretName;
 
   @JsonPropertyDescription("Labels and annotations added to the Secret.")
