@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one of the repository's cached-build scripts (testing/&#42;/build). Such a script returns at
- * once when its cache is current and prints the cache location last; its progress lines go to
- * this log, so a cold build that takes minutes shows what it is doing.
+ * once when its cache is current, and it prints the cache location last. Its progress lines go
+ * to this log, so a cold build that takes minutes shows what it is doing.
  */
 public final class BuildScript {
 
