@@ -166,9 +166,19 @@ public final class GatewayWiring {
     operations.add(Map.of("op", "test", "path", "/metadata/resourceVersion",
         "value", gateway.getMetadata().getResourceVersion()));
     operations.addAll(edit.operations());
-    client.genericKubernetesResources(apiVersion, "Gateway").inNamespace(target.gatewayNamespace())
-        .withName(target.gatewayName())
+    GenericKubernetesResource patched = client.genericKubernetesResources(apiVersion, "Gateway")
+        .inNamespace(target.gatewayNamespace()).withName(target.gatewayName())
         .patch(PatchContext.of(PatchType.JSON), client.getKubernetesSerialization().asJson(operations));
+
+    // A CRD without these fields prunes them silently, and patching again would loop forever.
+    // NOTE: no test reaches this branch, because the test cluster has only current Gateway CRDs.
+    GatewayEdit remaining = istio ? IstioGatewayServer.plan(patched, target) : GatewayApiListener.plan(patched, target);
+    if (remaining.changes()) {
+      throw new ReconcileProblem(GatewayProblems.GATEWAY_FIELDS_DROPPED, "The API server dropped fields that the "
+          + "operator set on Gateway " + target.gatewayReference() + " (" + apiVersion + "), so its CRD does not "
+          + "know them: " + (istio ? "update the Istio CRDs" : "install the Gateway API standard channel v1.5 or "
+          + "later"));
+    }
     log.info("Configured Gateway {}: {}", target.gatewayReference(), edit.description());
     events.normal(certificate, "GatewayConfigured", "Gateway " + target.gatewayReference() + ": "
         + edit.description());
