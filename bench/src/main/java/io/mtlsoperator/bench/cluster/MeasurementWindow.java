@@ -1,0 +1,94 @@
+package io.mtlsoperator.bench.cluster;
+
+import java.util.Map;
+
+/**
+ * What the API server and the operator did between {@link #open} and {@link #close}: request
+ * counts by verb and resource, the peak request rate, the operator's reconcile counters, and the
+ * machine's load averages before and after.
+ */
+final class MeasurementWindow implements AutoCloseable {
+
+  private final BenchContext context;
+  private final ApiServerMetrics.Snapshot apiBefore;
+  private final OperatorCounters operatorBefore;
+  private final String loadBefore;
+  private final RequestRateSampler sampler;
+  private final long openedNanos;
+  private ApiServerMetrics.Snapshot apiAfter;
+  private OperatorCounters operatorAfter;
+  private String loadAfter;
+
+  private MeasurementWindow(BenchContext context) {
+    this.context = context;
+    this.loadBefore = MachineLoad.loadAverages();
+    this.operatorBefore = context.operatorCounters();
+    this.apiBefore = context.apiServer().snapshot();
+    this.sampler = new RequestRateSampler(context.apiServer(), context.options().sampleSeconds());
+    this.openedNanos = System.nanoTime();
+  }
+
+  static MeasurementWindow open(BenchContext context) {
+    return new MeasurementWindow(context);
+  }
+
+  @Override
+  public void close() {
+    if (apiAfter != null) {
+      return;
+    }
+    sampler.close();
+    apiAfter = context.apiServer().snapshot();
+    operatorAfter = context.operatorCounters();
+    loadAfter = MachineLoad.loadAverages();
+  }
+
+  ApiRequestCounts requests() {
+    return apiAfter.requests().minus(apiBefore.requests());
+  }
+
+  /** Requests from everyone but the harness: the operator, plus kube-controller-manager's few. */
+  double requestsByOthers() {
+    return requests().total() - (apiAfter.harnessRequests() - apiBefore.harnessRequests());
+  }
+
+  double harnessRequests() {
+    return apiAfter.harnessRequests() - apiBefore.harnessRequests();
+  }
+
+  OperatorCounters operator() {
+    return operatorAfter.minus(operatorBefore);
+  }
+
+  double seconds() {
+    return (apiAfter.nanoTime() - openedNanos) / 1e9;
+  }
+
+  /** Writes the load, API request and reconcile lines that every scenario reports. */
+  void report(ResultLog log, int certificates) {
+    ApiRequestCounts requests = requests();
+    log.line("- load averages (1, 5, 15 min) before: %s; after: %s", loadBefore, loadAfter);
+    log.line("- API requests in %.0f s: %.0f in all, %.0f by the harness, %.0f by the operator and "
+        + "kube-controller-manager%s", seconds(), requests.total(), harnessRequests(), requestsByOthers(),
+        certificates == 0 ? "" : String.format(" (%.2f per certificate)", requestsByOthers() / certificates));
+    log.line("- peak API request rate: %.0f requests/s (averaged over %.1f s samples%s)",
+        sampler.peakRequestsPerSecond(), context.options().sampleSeconds(),
+        sampler.failedSamples() == 0 ? "" : ", " + sampler.failedSamples() + " samples failed");
+    log.line("- responses 409 Conflict: %.0f; 429 Too Many Requests: %.0f", requests.withCode("409"),
+        requests.withCode("429"));
+    StringBuilder byVerb = new StringBuilder();
+    for (Map.Entry<String, Double> entry : requests.byVerbAndResource().entrySet()) {
+      if (entry.getValue() >= Math.max(2, certificates / 20.0)) {
+        byVerb.append(byVerb.length() == 0 ? "" : ", ")
+            .append(certificates == 0 ? String.format("%s %.0f", entry.getKey(), entry.getValue())
+                : String.format("%s %.0f (%.2f/cert)", entry.getKey(), entry.getValue(),
+                entry.getValue() / certificates));
+      }
+    }
+    log.line("- requests by verb and resource (all clients, the larger series): %s", byVerb);
+    OperatorCounters operator = operator();
+    log.line("- operator: %.0f reconciles started, %.0f failed, mean reconcile %.1f ms (JOSDK timer), "
+        + "%.0f issuances, %.0f Warning events", operator.reconcilesStarted(), operator.reconcilesFailed(),
+        operator.meanReconcileMillis(), operator.issuances(), operator.failureEvents());
+  }
+}

@@ -1,0 +1,56 @@
+package io.mtlsoperator.bench.cluster;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Samples the API server's request counters at a fixed interval during a scenario and keeps the
+ * highest rate between two samples. The rate is an average over one interval, so a burst shorter
+ * than the interval shows lower than it was.
+ */
+final class RequestRateSampler implements AutoCloseable {
+
+  private final ApiServerMetrics metrics;
+  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "request-rate-sampler");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private ApiServerMetrics.Snapshot previous;
+  private double peakRequestsPerSecond;
+  private int failedSamples;
+
+  RequestRateSampler(ApiServerMetrics metrics, double intervalSeconds) {
+    this.metrics = metrics;
+    this.previous = metrics.snapshot();
+    long intervalMillis = Math.round(intervalSeconds * 1000);
+    scheduler.scheduleAtFixedRate(this::sample, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+  }
+
+  private synchronized void sample() {
+    try {
+      ApiServerMetrics.Snapshot current = metrics.snapshot();
+      double seconds = (current.nanoTime() - previous.nanoTime()) / 1e9;
+      double requests = current.requests().minus(previous.requests()).total();
+      peakRequestsPerSecond = Math.max(peakRequestsPerSecond, requests / seconds);
+      previous = current;
+    } catch (RuntimeException e) {
+      // A slow scrape under load loses one sample; the count is reported with the peak.
+      failedSamples++;
+    }
+  }
+
+  synchronized double peakRequestsPerSecond() {
+    return peakRequestsPerSecond;
+  }
+
+  synchronized int failedSamples() {
+    return failedSamples;
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+  }
+}
