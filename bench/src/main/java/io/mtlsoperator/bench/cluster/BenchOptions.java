@@ -11,7 +11,7 @@ record BenchOptions(List<String> plan, int concurrency, int timeoutMinutes, Path
 
   /** The full plan that `make bench` runs: the order keeps the certificate count at each memory step. */
   static final String FULL_PLAN = String.join(",",
-      "startup:0",
+      "startup:0", "memory:0",
       "issuance:ecdsa:1000", "memory:1000",
       "issuance:ecdsa:100", "issuance:ecdsa:5000", "issuance:rsa:100", "issuance:rsa:1000",
       "steady:20:60",

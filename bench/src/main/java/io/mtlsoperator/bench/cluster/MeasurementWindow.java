@@ -3,9 +3,9 @@ package io.mtlsoperator.bench.cluster;
 import java.util.Map;
 
 /**
- * What the API server and the operator did between {@link #open} and {@link #close}: request
- * counts by verb and resource, the peak request rate, the operator's reconcile counters, and the
- * machine's load averages before and after.
+ * The activity of the API server and the operator between {@link #open} and {@link #close}:
+ * request counts by verb and resource, the peak request rate, the operator's reconcile counters,
+ * and the machine's load averages before and after.
  */
 final class MeasurementWindow implements AutoCloseable {
 

@@ -40,7 +40,7 @@ final class PrometheusText {
     int space = line.indexOf(' ');
     if (brace < 0 || (space >= 0 && space < brace)) {
       String[] words = line.trim().split("\\s+");
-      return new Sample(words[0], Map.of(), Double.parseDouble(words[1]));
+      return new Sample(words[0], Map.of(), parseValue(words[1]));
     }
     Map<String, String> labels = new LinkedHashMap<>();
     int position = brace + 1;
@@ -66,6 +66,16 @@ final class PrometheusText {
       }
     }
     String[] rest = line.substring(position + 1).trim().split("\\s+");
-    return new Sample(line.substring(0, brace), labels, Double.parseDouble(rest[0]));
+    return new Sample(line.substring(0, brace), labels, parseValue(rest[0]));
+  }
+
+  /** Parses a sample value, including the format's "+Inf", "-Inf" and "NaN", which Java spells differently. */
+  private static double parseValue(String text) {
+    return switch (text) {
+      case "+Inf" -> Double.POSITIVE_INFINITY;
+      case "-Inf" -> Double.NEGATIVE_INFINITY;
+      case "NaN" -> Double.NaN;
+      default -> Double.parseDouble(text);
+    };
   }
 }

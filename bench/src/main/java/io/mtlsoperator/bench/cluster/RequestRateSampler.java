@@ -49,8 +49,10 @@ final class RequestRateSampler implements AutoCloseable {
     return failedSamples;
   }
 
+  /** Stops sampling after one last sample, so a scenario shorter than one interval still has a rate. */
   @Override
   public void close() {
     scheduler.shutdownNow();
+    sample();
   }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * Restarts the operator with C certificates in the cluster and measures, from the moment the
- * process is started: its metrics endpoint answering, /readyz (caches filled), the first
+ * process is started: its metrics endpoint responding, /readyz (caches filled), the first
  * reconcile, and every existing resource reconciled once. With C = 0, only the CA of namespace
  * bench-startup exists beside what earlier scenarios left, so the first reconcile is a CA's.
  */
@@ -75,7 +75,7 @@ final class StartupScenario implements Scenario {
     log.heading("Startup: " + existingCertificates + " certificates and " + existingAuthorities
         + " CAs in the cluster");
     log.line("- load averages (1, 5, 15 min) before: %s; after: %s", loadBefore, MachineLoad.loadAverages());
-    log.line("- process start to /metrics answering: %s; to /readyz 200 (caches filled): %s", since(started,
+    log.line("- process start to /metrics responding: %s; to /readyz 200 (caches filled): %s", since(started,
         metricsUp), since(started, ready));
     log.line("- process start to first reconcile started: %s (polled every %d ms)", since(started, firstReconcile),
         FAST_POLL.toMillis());
