@@ -71,7 +71,7 @@ final class MeasurementWindow implements AutoCloseable {
     log.line("- API requests in %.0f s: %.0f in all, %.0f by the harness, %.0f by the operator and "
         + "kube-controller-manager%s", seconds(), requests.total(), harnessRequests(), requestsByOthers(),
         certificates == 0 ? "" : String.format(" (%.2f per certificate)", requestsByOthers() / certificates));
-    log.line("- peak API request rate: %.0f requests/s (averaged over %.1f s samples%s)",
+    log.line("- peak API request rate, all clients: %.0f requests/s (averaged over %.1f s samples%s)",
         sampler.peakRequestsPerSecond(), context.options().sampleSeconds(),
         sampler.failedSamples() == 0 ? "" : ", " + sampler.failedSamples() + " samples failed");
     log.line("- responses 409 Conflict: %.0f; 429 Too Many Requests: %.0f", requests.withCode("409"),
