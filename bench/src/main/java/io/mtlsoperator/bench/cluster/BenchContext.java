@@ -107,6 +107,11 @@ final class BenchContext implements AutoCloseable {
     }
   }
 
+  /** Returns CPU time per component so far; see {@link ProcessCpu}. */
+  java.util.Map<String, Duration> processCpu() {
+    return ProcessCpu.read(java.util.Optional.ofNullable(operator).map(OperatorProcess::handle));
+  }
+
   /** Returns the operator's counters, or zeros while no operator runs or its endpoint is not up. */
   OperatorCounters operatorCounters() {
     if (operator == null) {

@@ -46,33 +46,39 @@ public final class ClusterBenchmark {
     long started = System.nanoTime();
 
     System.out.println("==> starting the cluster (" + ClusterBackend.selected() + ")");
-    try (TestCluster cluster = ClusterBackend.selected().open()) {
+    RunShutdown shutdown = new RunShutdown();
+    // Ctrl-C or SIGTERM must not leave the operator, etcd and kube-apiserver running.
+    Thread hook = new Thread(shutdown::run, "stop-benchmark");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      TestCluster cluster = shutdown.add(ClusterBackend.selected().open());
       HarnessRequestCounter counter = new HarnessRequestCounter();
       String kubeconfigText = cluster.adminKubeconfig();
-      try (KubernetesClient client = new KubernetesClientBuilder()
+      KubernetesClient client = shutdown.add(new KubernetesClientBuilder()
           .withConfig(Config.fromKubeconfig(kubeconfigText))
           .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("harness-request-counter",
               counter))
-          .build()) {
-        CrdInstaller.installAll(client, root.resolve("crds"));
-        Path kubeconfig = writeKubeconfig(kubeconfigText);
-        log.line("- run started %s; plan: %s", Instant.now(), String.join(",", options.plan()));
-        log.line("- machine: %s", MachineDescription.describe());
-        log.line("- cluster: %s; harness parallelism %d", cluster.description(), options.concurrency());
-        try (BenchContext context = new BenchContext(options, client, counter, kubeconfig, log)) {
-          for (Scenario scenario : plan) {
-            System.out.printf("%n==> scenario %s (%d s into the run)%n", scenario.name(),
-                (System.nanoTime() - started) / 1_000_000_000L);
-            try {
-              scenario.run(context);
-            } catch (Exception e) {
-              failed.add(scenario.name());
-              log.line("- FAILED %s: %s", scenario.name(), e);
-              e.printStackTrace();
-            }
-          }
+          .build());
+      CrdInstaller.installAll(client, root.resolve("crds"));
+      Path kubeconfig = writeKubeconfig(kubeconfigText);
+      log.line("- run started %s; plan: %s", Instant.now(), String.join(",", options.plan()));
+      log.line("- machine: %s", MachineDescription.describe());
+      log.line("- cluster: %s; harness parallelism %d", cluster.description(), options.concurrency());
+      BenchContext context = shutdown.add(new BenchContext(options, client, counter, kubeconfig, log));
+      for (Scenario scenario : plan) {
+        System.out.printf("%n==> scenario %s (%d s into the run)%n", scenario.name(),
+            (System.nanoTime() - started) / 1_000_000_000L);
+        try {
+          scenario.run(context);
+        } catch (Exception e) {
+          failed.add(scenario.name());
+          log.line("- FAILED %s: %s", scenario.name(), e);
+          e.printStackTrace();
         }
       }
+    } finally {
+      shutdown.run();
+      Runtime.getRuntime().removeShutdownHook(hook);
     }
     System.out.printf("%n==> done in %d s; results in %s%n", (System.nanoTime() - started) / 1_000_000_000L,
         log.file());

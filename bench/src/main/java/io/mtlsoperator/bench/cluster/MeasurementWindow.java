@@ -1,5 +1,6 @@
 package io.mtlsoperator.bench.cluster;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -12,17 +13,20 @@ final class MeasurementWindow implements AutoCloseable {
   private final BenchContext context;
   private final ApiServerMetrics.Snapshot apiBefore;
   private final OperatorCounters operatorBefore;
+  private final Map<String, Duration> cpuBefore;
   private final String loadBefore;
   private final RequestRateSampler sampler;
   private final long openedNanos;
   private ApiServerMetrics.Snapshot apiAfter;
   private OperatorCounters operatorAfter;
+  private Map<String, Duration> cpuAfter;
   private String loadAfter;
 
   private MeasurementWindow(BenchContext context) {
     this.context = context;
     this.loadBefore = MachineLoad.loadAverages();
     this.operatorBefore = context.operatorCounters();
+    this.cpuBefore = context.processCpu();
     this.apiBefore = context.apiServer().snapshot();
     this.sampler = new RequestRateSampler(context.apiServer(), context.options().sampleSeconds());
     this.openedNanos = System.nanoTime();
@@ -40,6 +44,7 @@ final class MeasurementWindow implements AutoCloseable {
     sampler.close();
     apiAfter = context.apiServer().snapshot();
     operatorAfter = context.operatorCounters();
+    cpuAfter = context.processCpu();
     loadAfter = MachineLoad.loadAverages();
   }
 
@@ -58,6 +63,17 @@ final class MeasurementWindow implements AutoCloseable {
 
   OperatorCounters operator() {
     return operatorAfter.minus(operatorBefore);
+  }
+
+  /** Returns the CPU time that each component used in this window. */
+  Map<String, Duration> cpu() {
+    return ProcessCpu.between(cpuBefore, cpuAfter);
+  }
+
+  /** Returns the operator's CPU time in this window in milliseconds, or NaN when no operator ran throughout. */
+  double operatorCpuMillis() {
+    Duration used = cpu().get(ProcessCpu.OPERATOR);
+    return used == null ? Double.NaN : used.toNanos() / 1e6;
   }
 
   double seconds() {
@@ -86,6 +102,12 @@ final class MeasurementWindow implements AutoCloseable {
       }
     }
     log.line("- requests by verb and resource (all clients, the larger series): %s", byVerb);
+    StringBuilder cpuLine = new StringBuilder();
+    cpu().forEach((name, used) -> cpuLine.append(cpuLine.length() == 0 ? "" : ", ")
+        .append(String.format("%s %.1f s", name, used.toMillis() / 1000.0)));
+    log.line("- CPU time in %.1f s on %d CPUs: %s%s", seconds(), Runtime.getRuntime().availableProcessors(), cpuLine,
+        certificates == 0 || Double.isNaN(operatorCpuMillis()) ? ""
+            : String.format("; operator %.1f ms per certificate", operatorCpuMillis() / certificates));
     OperatorCounters operator = operator();
     log.line("- operator: %.0f reconciles started, %.0f failed, mean reconcile %.1f ms (JOSDK timer), "
         + "%.0f issuances, %.0f Warning events", operator.reconcilesStarted(), operator.reconcilesFailed(),

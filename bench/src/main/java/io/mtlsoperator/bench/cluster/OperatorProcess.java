@@ -77,6 +77,10 @@ final class OperatorProcess implements AutoCloseable {
     return process.pid();
   }
 
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
   /** System.nanoTime() just before the process was started. */
   long startedNanos() {
     return startedNanos;
