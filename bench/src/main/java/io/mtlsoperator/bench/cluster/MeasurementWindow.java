@@ -10,6 +10,9 @@ import java.util.Map;
  */
 final class MeasurementWindow implements AutoCloseable {
 
+  private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+  private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+
   private final BenchContext context;
   private final ApiServerMetrics.Snapshot apiBefore;
   private final OperatorCounters operatorBefore;
@@ -36,11 +39,17 @@ final class MeasurementWindow implements AutoCloseable {
     return new MeasurementWindow(context);
   }
 
+  /**
+   * Waits for the operator to finish the reconciles that follow its own writes, then takes the
+   * closing readings. The latencies are measured earlier, when the watch saw the result, but the
+   * request counts would otherwise miss the trailing reconciles.
+   */
   @Override
   public void close() {
     if (apiAfter != null) {
       return;
     }
+    awaitOperatorIdle();
     sampler.close();
     apiAfter = context.apiServer().snapshot();
     operatorAfter = context.operatorCounters();
@@ -63,6 +72,25 @@ final class MeasurementWindow implements AutoCloseable {
 
   OperatorCounters operator() {
     return operatorAfter.minus(operatorBefore);
+  }
+
+  private void awaitOperatorIdle() {
+    long deadline = System.nanoTime() + IDLE_TIMEOUT.toNanos();
+    OperatorCounters previous = context.operatorCounters();
+    while (System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(IDLE_POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      OperatorCounters current = context.operatorCounters();
+      boolean noneRunning = current.reconcilesStarted() <= current.reconcilesSucceeded() + current.reconcilesFailed();
+      if (noneRunning && current.reconcilesStarted() == previous.reconcilesStarted()) {
+        return;
+      }
+      previous = current;
+    }
   }
 
   /** Returns the CPU time that each component used in this window. */
