@@ -14,6 +14,8 @@ final class BenchContext implements AutoCloseable {
 
   private static final Duration OPERATOR_READY_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration AUTHORITY_READY_TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+  private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
   private final BenchOptions options;
   private final KubernetesClient client;
@@ -107,6 +109,34 @@ final class BenchContext implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until the operator runs no reconcile and started none in the last second, at most 60 s.
+   * Its own writes trigger a second reconcile of each resource, which would otherwise spill into
+   * the next measurement.
+   */
+  void awaitOperatorIdle() {
+    if (operator == null) {
+      return;
+    }
+    long deadline = System.nanoTime() + IDLE_TIMEOUT.toNanos();
+    OperatorCounters previous = operatorCounters();
+    while (System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(IDLE_POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      OperatorCounters current = operatorCounters();
+      boolean noneRunning = current.reconcilesStarted() <= current.reconcilesSucceeded() + current.reconcilesFailed();
+      if (noneRunning && current.reconcilesStarted() == previous.reconcilesStarted()) {
+        return;
+      }
+      previous = current;
+    }
+    System.out.println("  the operator was still reconciling after " + IDLE_TIMEOUT.toSeconds() + " s");
+  }
+
   /** Returns CPU time per component so far; see {@link ProcessCpu}. */
   java.util.Map<String, Duration> processCpu() {
     return ProcessCpu.read(java.util.Optional.ofNullable(operator).map(OperatorProcess::handle));
@@ -165,6 +195,7 @@ final class BenchContext implements AutoCloseable {
         throw new IllegalStateException("Setting up " + count + " certificates in " + namespace + " timed out");
       }
     }
+    awaitOperatorIdle();
   }
 
   /** Returns how many MtlsCertificates exist in the cluster, from one list call with limit 1. */

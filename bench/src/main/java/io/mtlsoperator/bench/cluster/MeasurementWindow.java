@@ -10,9 +10,6 @@ import java.util.Map;
  */
 final class MeasurementWindow implements AutoCloseable {
 
-  private static final Duration IDLE_POLL = Duration.ofSeconds(1);
-  private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
-
   private final BenchContext context;
   private final ApiServerMetrics.Snapshot apiBefore;
   private final OperatorCounters operatorBefore;
@@ -49,7 +46,7 @@ final class MeasurementWindow implements AutoCloseable {
     if (apiAfter != null) {
       return;
     }
-    awaitOperatorIdle();
+    context.awaitOperatorIdle();
     sampler.close();
     apiAfter = context.apiServer().snapshot();
     operatorAfter = context.operatorCounters();
@@ -72,25 +69,6 @@ final class MeasurementWindow implements AutoCloseable {
 
   OperatorCounters operator() {
     return operatorAfter.minus(operatorBefore);
-  }
-
-  private void awaitOperatorIdle() {
-    long deadline = System.nanoTime() + IDLE_TIMEOUT.toNanos();
-    OperatorCounters previous = context.operatorCounters();
-    while (System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(IDLE_POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      OperatorCounters current = context.operatorCounters();
-      boolean noneRunning = current.reconcilesStarted() <= current.reconcilesSucceeded() + current.reconcilesFailed();
-      if (noneRunning && current.reconcilesStarted() == previous.reconcilesStarted()) {
-        return;
-      }
-      previous = current;
-    }
   }
 
   /** Returns the CPU time that each component used in this window. */

@@ -13,8 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Measures another JVM's memory with the JDK's jcmd: heap in use after a full GC (GC.run, then
- * GC.heap_info), RSS from /proc, and instance counts from a class histogram.
+ * Measures another JVM's memory with the JDK's jcmd: the live heap and instance counts from a
+ * class histogram (which runs a full GC first), heap in use and committed from GC.heap_info right
+ * after, and RSS from /proc.
  */
 final class MemoryProbe {
 
@@ -27,15 +28,21 @@ final class MemoryProbe {
       "io.fabric8.kubernetes.api.model.Namespace");
 
   private static final Pattern HEAP_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
+  private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("Total\\s+\\d+\\s+(\\d+)");
   private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
 
-  /** Heap in use after a full GC and committed heap in KiB, RSS in KiB, and instance counts of CACHED_CLASSES. */
-  record Reading(long heapUsedKib, long heapCommittedKib, long rssKib, Map<String, Long> instances) {
+  /**
+   * Live heap (the histogram's total after its full GC), heap in use and committed after that GC
+   * as G1 reports them by region, and RSS, all in KiB, plus instance counts of CACHED_CLASSES.
+   */
+  record Reading(long liveHeapKib, long heapUsedKib, long heapCommittedKib, long rssKib,
+      Map<String, Long> instances) {
 
     @Override
     public String toString() {
-      return String.format("heap after full GC %.1f MiB (committed %.1f MiB), RSS %.1f MiB, instances %s",
-          heapUsedKib / 1024.0, heapCommittedKib / 1024.0, rssKib / 1024.0, instances);
+      return String.format("live heap after full GC %.1f MiB (G1 used %.1f MiB, committed %.1f MiB), RSS %.1f MiB, "
+          + "instances %s", liveHeapKib / 1024.0, heapUsedKib / 1024.0, heapCommittedKib / 1024.0, rssKib / 1024.0,
+          instances);
     }
   }
 
@@ -44,20 +51,27 @@ final class MemoryProbe {
 
   /** Measures the JVM {@code pid}; the full histogram is written to {@code histogramFile}. */
   static Reading measure(long pid, Path histogramFile) {
+    // GC.class_histogram runs a full GC itself, so its total is the live heap. GC.run first makes
+    // the heap_info below follow a second full GC instead of whatever the operator allocated since.
     jcmd(pid, "GC.run");
+    String histogram = jcmd(pid, "GC.class_histogram");
     String heapInfo = jcmd(pid, "GC.heap_info");
+    long rss = readRss(pid);
     Matcher heap = HEAP_USED.matcher(heapInfo);
     if (!heap.find()) {
       throw new IllegalStateException("No 'total ...K, used ...K' line in GC.heap_info of " + pid + ":\n" + heapInfo);
     }
-    long rss = readRss(pid);
-    String histogram = jcmd(pid, "GC.class_histogram");
+    Matcher total = HISTOGRAM_TOTAL.matcher(histogram);
+    if (!total.find()) {
+      throw new IllegalStateException("No 'Total' line in GC.class_histogram of " + pid);
+    }
     try {
       Files.writeString(histogramFile, histogram);
     } catch (IOException e) {
       throw new UncheckedIOException("Failed to write " + histogramFile, e);
     }
-    return new Reading(Long.parseLong(heap.group(2)), Long.parseLong(heap.group(1)), rss, instances(histogram));
+    return new Reading(Long.parseLong(total.group(1)) / 1024, Long.parseLong(heap.group(2)),
+        Long.parseLong(heap.group(1)), rss, instances(histogram));
   }
 
   private static Map<String, Long> instances(String histogram) {

@@ -23,6 +23,7 @@ final class MemoryScenario implements Scenario {
   public void run(BenchContext context) throws Exception {
     topUp(context, certificates);
     OperatorProcess operator = context.operator();
+    context.awaitOperatorIdle();
     long certificatesNow = context.countCertificates();
     long secretsNow = context.countSecrets();
     String load = MachineLoad.loadAverages();
@@ -36,8 +37,8 @@ final class MemoryScenario implements Scenario {
     log.line("- load averages (1, 5, 15 min): %s", load);
     log.line("- operator JVM options: %s", String.join(" ", context.options().operatorJvmOptions()));
     log.line("- %s", reading);
-    log.line("- per certificate: %.1f KiB of heap after full GC", reading.heapUsedKib() / (double) Math.max(1,
-        certificatesNow));
+    log.line("- per certificate, baseline included: %.1f KiB of live heap", reading.liveHeapKib()
+        / (double) Math.max(1, certificatesNow));
     log.line("- heap histogram: %s", histogram);
   }
 

@@ -5,8 +5,9 @@ import java.time.Duration;
 /**
  * Restarts the operator with C certificates in the cluster and measures, from the moment the
  * process is started: its metrics endpoint responding, /readyz (caches filled), the first
- * reconcile, and every existing resource reconciled once. With C = 0, only the CA of namespace
- * bench-startup exists beside what earlier scenarios left, so the first reconcile is a CA's.
+ * reconcile, as many reconciles finished as there are resources, and the operator idle again.
+ * With C = 0, only the CA of namespace bench-startup exists beside what earlier scenarios left,
+ * so the first reconcile is a CA's.
  */
 final class StartupScenario implements Scenario {
 
@@ -47,8 +48,9 @@ final class StartupScenario implements Scenario {
     long ready = -1;
     long firstReconcile = -1;
     long allReconciled = -1;
+    long idle = -1;
     OperatorCounters counters = OperatorCounters.ZERO;
-    while (allReconciled < 0 && System.nanoTime() < deadline) {
+    while (idle < 0 && System.nanoTime() < deadline) {
       Thread.sleep(firstReconcile < 0 ? FAST_POLL.toMillis() : SLOW_POLL.toMillis());
       long now = System.nanoTime();
       var text = operator.metricsText();
@@ -56,6 +58,7 @@ final class StartupScenario implements Scenario {
         continue;
       }
       metricsUp = metricsUp < 0 ? now : metricsUp;
+      OperatorCounters previous = counters;
       counters = OperatorCounters.from(text.get());
       if (ready < 0 && operator.isReady()) {
         ready = now;
@@ -63,8 +66,14 @@ final class StartupScenario implements Scenario {
       if (firstReconcile < 0 && counters.reconcilesStarted() > 0) {
         firstReconcile = now;
       }
-      if (counters.reconcilesSucceeded() + counters.reconcilesFailed() >= primaries) {
+      double finished = counters.reconcilesSucceeded() + counters.reconcilesFailed();
+      if (allReconciled < 0 && finished >= primaries) {
         allReconciled = now;
+      }
+      // Idle: every reconcile that started has finished, and none started since the last poll.
+      if (allReconciled >= 0 && finished >= counters.reconcilesStarted()
+          && counters.reconcilesStarted() == previous.reconcilesStarted()) {
+        idle = now;
       }
     }
     ApiServerMetrics.Snapshot apiAfter = context.apiServer().snapshot();
@@ -79,13 +88,16 @@ final class StartupScenario implements Scenario {
         metricsUp), since(started, ready));
     log.line("- process start to first reconcile started: %s (polled every %d ms)", since(started, firstReconcile),
         FAST_POLL.toMillis());
-    log.line("- process start to %d reconciles finished (one per existing resource): %s (polled every %d s); "
-        + "%.0f started, %.0f failed, mean reconcile %.1f ms", primaries, since(started, allReconciled),
-        SLOW_POLL.toSeconds(), counters.reconcilesStarted(), counters.reconcilesFailed(),
-        counters.meanReconcileMillis());
+    log.line("- process start to %d reconciles finished (as many as existing resources): %s; to idle (no "
+        + "reconcile running or started for %d s): %s", primaries, since(started, allReconciled),
+        SLOW_POLL.toSeconds(), since(started, idle));
+    log.line("- until idle: %.0f reconciles started (%.2f per existing resource), %.0f failed, mean reconcile "
+        + "%.1f ms, %.0f issuances", counters.reconcilesStarted(), counters.reconcilesStarted() / Math.max(1, primaries),
+        counters.reconcilesFailed(), counters.meanReconcileMillis(), counters.issuances());
     log.line("- API requests by the operator and kube-controller-manager meanwhile: %.0f (%.2f per existing "
         + "resource); by verb and resource: %s", byOthers, byOthers / Math.max(1, primaries),
-        requests.byVerbAndResource());
+        requests.byVerbAndResource().entrySet().stream().filter(entry -> entry.getValue() >= 3)
+            .map(entry -> String.format("%s %.0f", entry.getKey(), entry.getValue())).toList());
   }
 
   private static String since(long started, long at) {
