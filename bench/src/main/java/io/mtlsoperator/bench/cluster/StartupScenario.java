@@ -52,8 +52,9 @@ final class StartupScenario implements Scenario {
     OperatorCounters counters = OperatorCounters.ZERO;
     while (idle < 0 && System.nanoTime() < deadline) {
       Thread.sleep(firstReconcile < 0 ? FAST_POLL.toMillis() : SLOW_POLL.toMillis());
-      long now = System.nanoTime();
+      // Each time is taken after the response arrived: a scrape can block while the operator starts.
       var text = operator.metricsText();
+      long now = System.nanoTime();
       if (text.isEmpty()) {
         continue;
       }
@@ -61,7 +62,7 @@ final class StartupScenario implements Scenario {
       OperatorCounters previous = counters;
       counters = OperatorCounters.from(text.get());
       if (ready < 0 && operator.isReady()) {
-        ready = now;
+        ready = System.nanoTime();
       }
       if (firstReconcile < 0 && counters.reconcilesStarted() > 0) {
         firstReconcile = now;
