@@ -53,7 +53,7 @@ record ApiRequestCounts(Map<RequestKey, Double> counts) {
     return counts.values().stream().mapToDouble(Double::doubleValue).sum();
   }
 
-  /** Returns requests answered with {@code code}, such as "409" for conflicts or "429" for throttling. */
+  /** Returns the requests that got HTTP status {@code code}, such as "409" for conflicts or "429" for throttling. */
   double withCode(String code) {
     return counts.entrySet().stream().filter(e -> e.getKey().code().equals(code))
         .mapToDouble(Map.Entry::getValue).sum();

@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 
-/** What every scenario shares: the admin client, the metrics readers, the operator process and the result log. */
+/**
+ * The state that every scenario shares: the admin client, the metrics readers, the operator
+ * process and the result log.
+ */
 final class BenchContext implements AutoCloseable {
 
   private static final Duration OPERATOR_READY_TIMEOUT = Duration.ofMinutes(5);

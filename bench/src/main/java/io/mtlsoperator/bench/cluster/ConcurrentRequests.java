@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Sends one request per name from a fixed number of threads, as fast as the API server answers,
+ * Sends one request per name from a fixed number of threads, as fast as the API server responds,
  * and records the System.nanoTime() at which each request was sent.
  */
 final class ConcurrentRequests {

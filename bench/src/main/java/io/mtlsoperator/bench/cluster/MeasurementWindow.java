@@ -86,10 +86,20 @@ final class MeasurementWindow implements AutoCloseable {
     return (apiAfter.nanoTime() - openedNanos) / 1e9;
   }
 
-  /** Writes the load, API request and reconcile lines that every scenario reports. */
+  /** Writes the load, API request, CPU and reconcile lines that every scenario reports. */
   void report(ResultLog log, int certificates) {
-    ApiRequestCounts requests = requests();
     log.line("- load averages (1, 5, 15 min) before: %s; after: %s", loadBefore, loadAfter);
+    reportRequests(log, certificates);
+    reportCpu(log, certificates);
+
+    OperatorCounters operator = operator();
+    log.line("- operator: %.0f reconciles started, %.0f failed, mean reconcile %.1f ms (JOSDK timer), "
+        + "%.0f issuances, %.0f Warning events", operator.reconcilesStarted(), operator.reconcilesFailed(),
+        operator.meanReconcileMillis(), operator.issuances(), operator.failureEvents());
+  }
+
+  private void reportRequests(ResultLog log, int certificates) {
+    ApiRequestCounts requests = requests();
     log.line("- API requests in %.0f s: %.0f in all, %.0f by the harness, %.0f by the operator and "
         + "kube-controller-manager%s", seconds(), requests.total(), harnessRequests(), requestsByOthers(),
         certificates == 0 ? "" : String.format(" (%.2f per certificate)", requestsByOthers() / certificates));
@@ -98,25 +108,26 @@ final class MeasurementWindow implements AutoCloseable {
         sampler.failedSamples() == 0 ? "" : ", " + sampler.failedSamples() + " samples failed");
     log.line("- responses 409 Conflict: %.0f; 429 Too Many Requests: %.0f", requests.withCode("409"),
         requests.withCode("429"));
+
     StringBuilder byVerb = new StringBuilder();
     for (Map.Entry<String, Double> entry : requests.byVerbAndResource().entrySet()) {
-      if (entry.getValue() >= Math.max(2, certificates / 20.0)) {
-        byVerb.append(byVerb.length() == 0 ? "" : ", ")
-            .append(certificates == 0 ? String.format("%s %.0f", entry.getKey(), entry.getValue())
-                : String.format("%s %.0f (%.2f/cert)", entry.getKey(), entry.getValue(),
-                entry.getValue() / certificates));
+      if (entry.getValue() < Math.max(2, certificates / 20.0)) {
+        continue;
       }
+      byVerb.append(byVerb.length() == 0 ? "" : ", ");
+      byVerb.append(certificates == 0 ? String.format("%s %.0f", entry.getKey(), entry.getValue())
+          : String.format("%s %.0f (%.2f/cert)", entry.getKey(), entry.getValue(), entry.getValue() / certificates));
     }
     log.line("- requests by verb and resource (all clients, the larger series): %s", byVerb);
-    StringBuilder cpuLine = new StringBuilder();
-    cpu().forEach((name, used) -> cpuLine.append(cpuLine.length() == 0 ? "" : ", ")
+  }
+
+  private void reportCpu(ResultLog log, int certificates) {
+    StringBuilder perProcess = new StringBuilder();
+    cpu().forEach((name, used) -> perProcess.append(perProcess.length() == 0 ? "" : ", ")
         .append(String.format("%s %.1f s", name, used.toMillis() / 1000.0)));
-    log.line("- CPU time in %.1f s on %d CPUs: %s%s", seconds(), Runtime.getRuntime().availableProcessors(), cpuLine,
-        certificates == 0 || Double.isNaN(operatorCpuMillis()) ? ""
-            : String.format("; operator %.1f ms per certificate", operatorCpuMillis() / certificates));
-    OperatorCounters operator = operator();
-    log.line("- operator: %.0f reconciles started, %.0f failed, mean reconcile %.1f ms (JOSDK timer), "
-        + "%.0f issuances, %.0f Warning events", operator.reconcilesStarted(), operator.reconcilesFailed(),
-        operator.meanReconcileMillis(), operator.issuances(), operator.failureEvents());
+    String perCertificate = certificates == 0 || Double.isNaN(operatorCpuMillis()) ? ""
+        : String.format("; operator %.1f ms per certificate", operatorCpuMillis() / certificates);
+    log.line("- CPU time in %.1f s on %d CPUs: %s%s", seconds(), Runtime.getRuntime().availableProcessors(),
+        perProcess, perCertificate);
   }
 }

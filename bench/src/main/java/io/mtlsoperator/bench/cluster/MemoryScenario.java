@@ -42,7 +42,7 @@ final class MemoryScenario implements Scenario {
     log.line("- heap histogram: %s", histogram);
   }
 
-  /** Creates certificates in bench-memory until the cluster holds {@code target}; returns how many it created. */
+  /** Creates certificates in bench-memory until the cluster contains {@code target}; returns how many it created. */
   static long topUp(BenchContext context, long target) throws InterruptedException {
     context.operator();
     long existing = context.countCertificates();

@@ -91,7 +91,7 @@ final class OperatorProcess implements AutoCloseable {
     return get("/metrics").filter(response -> response.statusCode() == 200).map(HttpResponse::body);
   }
 
-  /** Returns whether /readyz answers 200: the informers have filled their caches. */
+  /** Returns whether /readyz returns 200, which means the informers have filled their caches. */
   boolean isReady() {
     return get("/readyz").map(response -> response.statusCode() == 200).orElse(false);
   }

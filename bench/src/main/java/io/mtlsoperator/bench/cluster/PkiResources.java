@@ -55,7 +55,7 @@ final class PkiResources {
     }
   }
 
-  /** A self-signed root with a key of {@code key}'s algorithm and size, valid for ten years. */
+  /** Builds a self-signed root with a key of {@code key}'s algorithm and size, valid for ten years. */
   GenericKubernetesResource authority(String namespace, KeyChoice key) {
     return new GenericKubernetesResourceBuilder()
         .withApiVersion(GROUP_VERSION).withKind("CertificateAuthority")
@@ -68,7 +68,7 @@ final class PkiResources {
         .build();
   }
 
-  /** A server-and-client leaf with one DNS name, issued by {@link #CA_NAME} in the same namespace. */
+  /** Builds a server-and-client leaf with one DNS name, issued by {@link #CA_NAME} in the same namespace. */
   GenericKubernetesResource certificate(String namespace, String name, KeyChoice key) {
     return new GenericKubernetesResourceBuilder()
         .withApiVersion(GROUP_VERSION).withKind("MtlsCertificate")
@@ -93,7 +93,7 @@ final class PkiResources {
         .anyMatch(condition -> "Ready".equals(condition.get("type")) && "True".equals(condition.get("status")));
   }
 
-  /** Returns status.lastRenewalRequest: the renew annotation value the current certificate answers. */
+  /** Returns status.lastRenewalRequest: the renew annotation value that the current certificate was issued for. */
   static String lastRenewalRequest(GenericKubernetesResource resource) {
     Object status = resource.getAdditionalProperties().get("status");
     return status instanceof Map<?, ?> statusMap && statusMap.get("lastRenewalRequest") instanceof String value

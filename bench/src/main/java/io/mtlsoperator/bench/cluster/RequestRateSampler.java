@@ -35,7 +35,7 @@ final class RequestRateSampler implements AutoCloseable {
     try {
       ApiServerMetrics.Snapshot current = metrics.snapshot();
       double seconds = (current.nanoTime() - previous.nanoTime()) / 1e9;
-      // The last sample may follow a scheduled one closely; a few requests over milliseconds would
+      // The last sample may follow a scheduled one closely. A few requests over milliseconds would
       // show as a false peak, so it counts only when it is the first or covers half an interval.
       if (samples > 0 && seconds < intervalSeconds / 2) {
         return;

@@ -3,8 +3,8 @@ package io.mtlsoperator.bench.cluster;
 import java.time.Duration;
 
 /**
- * Restarts the operator with C certificates in the cluster and measures, from the moment the
- * process is started: its metrics endpoint responding, /readyz (caches filled), the first
+ * Restarts the operator with C certificates in the cluster and measures the time from process
+ * start to each step. The steps are /metrics responding, /readyz (caches filled), the first
  * reconcile, as many reconciles finished as there are resources, and the operator idle again.
  * With C = 0, only the CA of namespace bench-startup exists beside what earlier scenarios left,
  * so the first reconcile is a CA's.
