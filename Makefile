@@ -2,7 +2,7 @@
 MVN ?= mvn -B -q
 SHELL := /bin/bash
 
-.PHONY: demo test run install deploy crds control-plane interop helm gateway-crds nginx bench-pki clean
+.PHONY: demo test run install deploy crds control-plane interop helm gateway-crds nginx bench bench-smoke bench-pki clean
 
 ## demo: start a local control plane, run the operator, apply examples/quickstart and prove it with mTLS
 demo:
@@ -58,6 +58,16 @@ nginx:
 ## bench-pki: measure key generation plus signing per algorithm beside openssl speed
 bench-pki:
 	bench/run-pki-cost
+
+## bench: the crypto floor for ECDSA P-256 and RSA 2048, then every scenario against the local control plane (13 min on 2 busy cores; BENCH_ARGS adds harness options, see bench/run-cluster --help)
+bench: control-plane
+	bench/run-pki-cost --key-specs ECDSA_256,RSA_2048
+	bench/run-cluster $(BENCH_ARGS)
+
+## bench-smoke: a tiny run of every cluster scenario, to check that the harness still works (under a minute after the build)
+bench-smoke: control-plane
+	bench/run-cluster --output bench/target/cluster-smoke --timeout-minutes 5 \
+	  --plan startup:0,issuance:ecdsa:10,steady:5:4,rotation:10,memory:50,unrelated-secrets:200,memory:50,startup:50
 
 clean:
 	mvn -B -q clean
