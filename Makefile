@@ -1,5 +1,5 @@
 # Entry points for people and CI. Every target builds what it needs first.
-MVN ?= mvn -B -q
+MVN ?= mvn -B -q -Dstyle.color=never
 SHELL := /bin/bash
 
 .PHONY: demo test run install deploy crds control-plane interop helm gateway-crds nginx bench bench-smoke bench-pki clean
