@@ -184,8 +184,10 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
       secretName = target.credentialName();
     }
     GardenerCertificates.Delivered delivered = gardener.ensure(certificate, namespace, secretName);
-    gardener.removeExcept(certificate, Set.of(GatewayObjects.key("Certificate", namespace,
-        secretName)), gatewayWiring.searchNamespaces(certificate));
+    if (!GatewayWiring.isSettled(certificate)) {
+      gardener.removeExcept(certificate, Set.of(GatewayObjects.key("Certificate", namespace, secretName)),
+          gatewayWiring.searchNamespaces(certificate));
+    }
     return delivered;
   }
 
@@ -313,7 +315,7 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
       conditions = Conditions.without(conditions, GATEWAY_CONFIGURED);
     } else {
       status.setGateway(wiring.get().status());
-      reportWiringChange(certificate, problem);
+      problem.ifPresent(found -> this.status.recordIfChanged(certificate, GATEWAY_CONFIGURED, found));
       conditions = problem.isPresent()
           ? Conditions.with(conditions, GATEWAY_CONFIGURED, false, problem.get().reason(), problem.get().getMessage(),
               generation, clock.instant())
@@ -329,29 +331,6 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
 
     Instant retry = problem.isPresent() ? clock.instant().plus(StatusReporter.PROBLEM_RETRY) : next;
     return this.status.patchIfChanged(certificate, status).rescheduleAfter(this.status.delayUntil(earliest(next, retry)));
-  }
-
-  /** Records an Event when the wiring's problem appears or changes, the way Ready problems are recorded. */
-  private void reportWiringChange(MtlsCertificate certificate, Optional<ReconcileProblem> problem) {
-    Optional<Condition> previous = Conditions.find(status.conditions(certificate), GATEWAY_CONFIGURED);
-    if (problem.isEmpty()) {
-      if (previous.isPresent() && !"True".equals(previous.get().getStatus())) {
-        log.info("Gateway wiring is in place again");
-      }
-      return;
-    }
-    boolean changed = previous.map(c -> !problem.get().reason().equals(c.getReason())
-        || !problem.get().getMessage().equals(c.getMessage())).orElse(true);
-    if (!changed) {
-      return;
-    }
-    if (problem.get().isWaiting()) {
-      log.info("Gateway wiring waits ({}): {}", problem.get().reason(), problem.get().getMessage());
-      events.normal(certificate, problem.get().reason(), problem.get().getMessage());
-    } else {
-      log.warn("Gateway wiring failed ({}): {}", problem.get().reason(), problem.get().getMessage());
-      events.warning(certificate, problem.get().reason(), problem.get().getMessage());
-    }
   }
 
   private static String describe(GatewayStatus wired) {

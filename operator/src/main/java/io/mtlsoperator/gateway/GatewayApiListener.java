@@ -94,6 +94,10 @@ final class GatewayApiListener {
         target.credentialNamespace(), target.gatewayNamespace())) {
       return true;
     }
+    if (references.size() == 1 && target.isOwnCredential(GatewayDocument.text(GatewayDocument.map(references.get(0)),
+        "name"))) {
+      return false;
+    }
     throw new ReconcileProblem(GatewayProblems.SERVER_CONFLICT, where + " already has other certificateRefs, so "
         + "the operator leaves it alone: remove them, or name another listener in spec.gateway.server");
   }
@@ -106,6 +110,10 @@ final class GatewayApiListener {
     if (references.size() == 1 && refersTo(GatewayDocument.map(references.get(0)), target.trustName(),
         target.gatewayNamespace(), target.gatewayNamespace())) {
       return true;
+    }
+    if (references.size() == 1 && target.isOwnTrust(GatewayDocument.text(GatewayDocument.map(references.get(0)),
+        "name"))) {
+      return false;
     }
     throw new ReconcileProblem(GatewayProblems.SERVER_CONFLICT, "port " + port + " of Gateway "
         + target.gatewayReference() + " already validates clients against other caCertificateRefs in "

@@ -47,7 +47,7 @@ final class IstioGatewayServer {
     Map<String, Object> tls = GatewayDocument.map(server.get("tls"));
     String credential = GatewayDocument.text(tls, "credentialName");
     String mode = GatewayDocument.text(tls, "mode");
-    if (credential != null && !credential.isEmpty() && !credential.equals(target.credentialName())) {
+    if (credential != null && !credential.isEmpty() && !target.isOwnCredential(credential)) {
       throw new ReconcileProblem(GatewayProblems.SERVER_CONFLICT, where + " uses credentialName " + credential
           + ", not " + target.credentialName() + ", so the operator leaves it alone: set spec.gateway.credentialName "
           + "to " + credential + ", or remove the server's credentialName");

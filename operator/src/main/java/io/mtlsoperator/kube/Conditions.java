@@ -66,4 +66,11 @@ public final class Conditions {
   public static boolean isTrue(List<Condition> conditions, String type) {
     return find(conditions, type).map(c -> "True".equals(c.getStatus())).orElse(false);
   }
+
+  /** Tells whether condition {@code type} is True and was set for the resource's current {@code generation}. */
+  public static boolean isTrueForGeneration(List<Condition> conditions, String type, Long generation) {
+    return find(conditions, type)
+        .map(c -> "True".equals(c.getStatus()) && java.util.Objects.equals(c.getObservedGeneration(), generation))
+        .orElse(false);
+  }
 }

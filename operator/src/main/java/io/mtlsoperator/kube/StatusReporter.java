@@ -60,26 +60,37 @@ public final class StatusReporter<R extends CustomResource<?, S>, S extends Issu
    */
   public UpdateControl<R> problem(R resource, ReconcileProblem problem, UnaryOperator<List<Condition>> moreConditions) {
     List<Condition> previous = conditions(resource);
-    boolean changed = Conditions.find(previous, Conditions.READY)
-        .map(c -> !problem.reason().equals(c.getReason()) || !problem.getMessage().equals(c.getMessage()))
-        .orElse(true);
-
     S status = copyOfStatus(resource);
     status.setConditions(moreConditions.apply(Conditions.with(previous, Conditions.READY, false, problem.reason(),
         problem.getMessage(), resource.getMetadata().getGeneration(), clock.instant())));
-    if (changed && problem.isWaiting()) {
-      log.info("Not ready yet ({}): {}", problem.reason(), problem.getMessage());
-      events.normal(resource, problem.reason(), problem.getMessage());
-    } else if (changed) {
-      log.warn("Not ready ({}): {}", problem.reason(), problem.getMessage());
-      events.warning(resource, problem.reason(), problem.getMessage());
-    }
+    recordIfChanged(resource, Conditions.READY, problem);
 
     UpdateControl<R> control = patchIfChanged(resource, status);
     if (!SpecTranslation.INVALID_SPEC.equals(problem.reason())) {
       control.rescheduleAfter(PROBLEM_RETRY);
     }
     return control;
+  }
+
+  /**
+   * Logs {@code problem} and records an Event for it, unless condition {@code type} of the resource
+   * already reports the same reason and message. A problem that waits for another resource gets a
+   * Normal Event, any other a Warning.
+   */
+  public void recordIfChanged(R resource, String type, ReconcileProblem problem) {
+    boolean changed = Conditions.find(conditions(resource), type)
+        .map(c -> !problem.reason().equals(c.getReason()) || !problem.getMessage().equals(c.getMessage()))
+        .orElse(true);
+    if (!changed) {
+      return;
+    }
+    if (problem.isWaiting()) {
+      log.info("Not ready yet ({}): {}", problem.reason(), problem.getMessage());
+      events.normal(resource, problem.reason(), problem.getMessage());
+    } else {
+      log.warn("Not ready ({}): {}", problem.reason(), problem.getMessage());
+      events.warning(resource, problem.reason(), problem.getMessage());
+    }
   }
 
   /** Reports an unexpected failure; JOSDK retries with back-off. */

@@ -14,7 +14,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.mtlsoperator.OperatorSettings;
 import io.mtlsoperator.api.v1alpha1.CertificateUsageName;
 import io.mtlsoperator.api.v1alpha1.GatewayKind;
 import io.mtlsoperator.api.v1alpha1.GatewaySpec;
@@ -38,14 +37,12 @@ import io.mtlsoperator.pki.SubjectName;
 import io.mtlsoperator.testing.Resources;
 import io.mtlsoperator.testing.RunningOperator;
 import io.mtlsoperator.testing.SharedCluster;
-import io.mtlsoperator.testing.TestNamespaces;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,10 +65,10 @@ class GatewayApiAndGardenerWiringTest {
   @BeforeEach
   void startOperator() {
     client = SharedCluster.get().adminClient();
-    namespace = TestNamespaces.create(client, "gwapi-app");
-    gatewayNamespace = TestNamespaces.create(client, "gardener-pods");
-    operator = RunningOperator.start(new OperatorSettings(Clock.systemUTC(), Set.of(namespace, gatewayNamespace))
-        .withGatewayCredentialNamespaces(Set.of(gatewayNamespace)));
+    GatewayNamespaces namespaces = GatewayNamespaces.create(client, "gwapi-app", "gardener-pods");
+    namespace = namespaces.application();
+    gatewayNamespace = namespaces.gateway();
+    operator = namespaces.startOperator();
     awaitReady(client, client.resource(Resources.selfSignedAuthority(namespace, "server-root")).create());
     awaitReady(client, client.resource(Resources.selfSignedAuthority(namespace, "client-root")).create());
   }

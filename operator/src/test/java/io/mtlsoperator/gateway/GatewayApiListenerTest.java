@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class GatewayApiListenerTest {
 
   private static final GatewayTarget TARGET = new GatewayTarget(GatewayKind.GatewayAPI, "edge-system", "edge",
-      "https", "edge-system", "api-tls", "edge-system", List.of(new ObjectReference("client-root", null)));
+      "https", "edge-system", "api-tls", "edge-system", List.of(new ObjectReference("client-root", null)), null);
 
   @Test
   void bareListenerGetsCertificateAndPortValidation() {
@@ -44,6 +44,23 @@ class GatewayApiListenerTest {
         Map.of("frontend", Map.of("perPort", List.of(Map.of("port", 443, "tls", validation)))));
 
     assertThat(GatewayApiListener.plan(gateway, TARGET).changes()).isFalse();
+  }
+
+  @Test
+  void previousOwnReferencesAreReplaced() {
+    GatewayTarget renamed = new GatewayTarget(GatewayKind.GatewayAPI, "edge-system", "edge", "https", "edge-system",
+        "api-tls-v2", "edge-system", List.of(new ObjectReference("client-root", null)), "api-tls");
+    Map<String, Object> validation = Map.of("validation", Map.of("caCertificateRefs",
+        List.of(Map.of("group", "", "kind", "ConfigMap", "name", "api-tls-cacert"))));
+    GenericKubernetesResource gateway = gateway(listener(Map.of("mode", "Terminate", "certificateRefs",
+        List.of(Map.of("group", "", "kind", "Secret", "name", "api-tls")))),
+        Map.of("frontend", Map.of("perPort", List.of(Map.of("port", 443, "tls", validation)))));
+
+    GatewayEdit edit = GatewayApiListener.plan(gateway, renamed);
+
+    assertThat(edit.operations()).hasSize(2);
+    assertThat(IstioGateways.map(edit.operations().get(0).get("value")).get("certificateRefs"))
+        .isEqualTo(List.of(Map.of("group", "", "kind", "Secret", "name", "api-tls-v2")));
   }
 
   @Test

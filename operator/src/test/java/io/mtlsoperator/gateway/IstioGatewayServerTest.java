@@ -67,6 +67,18 @@ class IstioGatewayServerTest {
         .hasMessageContaining("credentialName kyma-gateway-certs");
   }
 
+  @Test
+  void previousOwnCredentialIsReplaced() {
+    GatewayTarget renamed = new GatewayTarget(GatewayKind.Istio, "test", "kyma-mtls-gateway", "mtls", "istio-system",
+        "kyma-mtls-v2", "istio-system", List.of(new ObjectReference("client-root", null)), "kyma-mtls");
+
+    GatewayEdit edit = IstioGatewayServer.plan(gateway(IstioGateways.server("mtls", 443, "HTTPS",
+        Map.of("mode", "MUTUAL", "credentialName", "kyma-mtls"))), renamed);
+
+    assertThat(IstioGateways.map(edit.operations().get(0).get("value")))
+        .containsEntry("credentialName", "kyma-mtls-v2");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"PASSTHROUGH", "AUTO_PASSTHROUGH", "ISTIO_MUTUAL"})
   void foreignModeIsConflict(String mode) {
@@ -114,7 +126,7 @@ class IstioGatewayServerTest {
 
   private static GatewayTarget target(String server) {
     return new GatewayTarget(GatewayKind.Istio, "test", "kyma-mtls-gateway", server, "istio-system", "kyma-mtls",
-        "istio-system", List.of(new ObjectReference("client-root", null)));
+        "istio-system", List.of(new ObjectReference("client-root", null)), null);
   }
 
   @SafeVarargs

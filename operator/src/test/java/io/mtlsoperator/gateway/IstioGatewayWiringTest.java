@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.mtlsoperator.OperatorSettings;
 import io.mtlsoperator.api.v1alpha1.CertificateAuthority;
 import io.mtlsoperator.api.v1alpha1.CertificateUsageName;
 import io.mtlsoperator.api.v1alpha1.GatewaySpec;
@@ -25,13 +24,10 @@ import io.mtlsoperator.kube.Conditions;
 import io.mtlsoperator.testing.Resources;
 import io.mtlsoperator.testing.RunningOperator;
 import io.mtlsoperator.testing.SharedCluster;
-import io.mtlsoperator.testing.TestNamespaces;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,10 +50,10 @@ class IstioGatewayWiringTest {
   @BeforeEach
   void startOperator() {
     client = SharedCluster.get().adminClient();
-    namespace = TestNamespaces.create(client, "istio-app");
-    gatewayNamespace = TestNamespaces.create(client, "istio-pods");
-    operator = RunningOperator.start(new OperatorSettings(Clock.systemUTC(), Set.of(namespace, gatewayNamespace))
-        .withGatewayCredentialNamespaces(Set.of(gatewayNamespace)));
+    GatewayNamespaces namespaces = GatewayNamespaces.create(client, "istio-app", "istio-pods");
+    namespace = namespaces.application();
+    gatewayNamespace = namespaces.gateway();
+    operator = namespaces.startOperator();
     awaitReady(client, client.resource(Resources.selfSignedAuthority(namespace, "server-root")).create());
     awaitReady(client, client.resource(Resources.selfSignedAuthority(namespace, "client-root")).create());
   }
@@ -233,6 +229,33 @@ class IstioGatewayWiringTest {
       assertThat(secret(gatewayNamespace, "kyma-mtls-cacert")).isNull();
     });
     assertThat(client.resource(gateway).get()).as("the Gateway belongs to its user").isNotNull();
+  }
+
+  @Test
+  void renamedCredentialReplacesOldObjects() {
+    GenericKubernetesResource gateway = client.resource(IstioGateways.gateway(namespace, "kyma-mtls-gateway",
+        IstioGateways.server("mtls", 443, "HTTPS", null))).create();
+    MtlsCertificate certificate = awaitReady(client, client.resource(wiredCertificate(spec -> { })).create());
+
+    client.resources(MtlsCertificate.class).inNamespace(namespace).withName(certificate.getMetadata().getName())
+        .edit(current -> {
+          current.getSpec().getGateway().setCredentialName("kyma-mtls-v2");
+          current.getSpec().getGateway().setServer("mtls");
+          return current;
+        });
+
+    await().atMost(TIMEOUT).untilAsserted(() -> {
+      assertThat(secret(gatewayNamespace, "kyma-mtls-v2")).isNotNull();
+      assertThat(secret(gatewayNamespace, "kyma-mtls-v2-cacert")).isNotNull();
+      assertThat(secret(gatewayNamespace, "kyma-mtls")).isNull();
+      assertThat(secret(gatewayNamespace, "kyma-mtls-cacert")).isNull();
+    });
+    MtlsCertificate renamed = await().atMost(TIMEOUT).until(() -> client.resource(certificate).get(), current ->
+        (gatewayNamespace + "/kyma-mtls-v2").equals(current.getStatus().getGateway().getCredentialSecret()));
+    assertThat(Conditions.isTrue(renamed.getStatus().getConditions(), "Ready")).isTrue();
+    assertThat(IstioGateways.map(IstioGateways.servers(client.resource(gateway).get()).get(0).get("tls")))
+        .as("the server the operator wired before follows the new name")
+        .containsEntry("credentialName", "kyma-mtls-v2");
   }
 
   @Test

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.mtlsoperator.OperatorSettings;
 import io.mtlsoperator.api.v1alpha1.CertificateAuthority;
 import io.mtlsoperator.api.v1alpha1.CertificateUsageName;
 import io.mtlsoperator.api.v1alpha1.GatewaySpec;
@@ -19,15 +18,12 @@ import io.mtlsoperator.pki.CertificateInfo;
 import io.mtlsoperator.testing.Resources;
 import io.mtlsoperator.testing.RunningOperator;
 import io.mtlsoperator.testing.SharedCluster;
-import io.mtlsoperator.testing.TestNamespaces;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,10 +52,10 @@ class NginxMutualTlsEndToEndTest {
   @BeforeEach
   void startOperator() {
     client = SharedCluster.get().adminClient();
-    namespace = TestNamespaces.create(client, "kyma-test");
-    gatewayNamespace = TestNamespaces.create(client, "kyma-istio");
-    operator = RunningOperator.start(new OperatorSettings(Clock.systemUTC(), Set.of(namespace, gatewayNamespace))
-        .withGatewayCredentialNamespaces(Set.of(gatewayNamespace)));
+    GatewayNamespaces namespaces = GatewayNamespaces.create(client, "kyma-test", "kyma-istio");
+    namespace = namespaces.application();
+    gatewayNamespace = namespaces.gateway();
+    operator = namespaces.startOperator();
     curl = new Curl(directory);
   }
 
