@@ -303,7 +303,7 @@ public class MtlsCertificateReconciler implements Reconciler<MtlsCertificate> {
   }
 
   /**
-   * Sets Ready and, for a wired certificate, GatewayConfigured and status.gateway; a wiring problem
+   * Sets Ready and, for a wired certificate, GatewayConfigured and status.gateway. A wiring problem
    * makes Ready False with its reason, because the gateway does not serve the certificate yet.
    */
   private UpdateControl<MtlsCertificate> finish(MtlsCertificate certificate, MtlsCertificateStatus status,

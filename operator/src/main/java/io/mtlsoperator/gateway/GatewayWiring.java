@@ -21,11 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires an issued server certificate into the gateway that spec.gateway names, in order: checks
- * that the operator may write into the gateway's namespaces, collects the client trust bundle,
- * writes the credential Secret and the trust bundle, removes what an earlier spec.gateway left
- * behind, and sets the Gateway's server or listener. A step that cannot be done stops the
- * wiring and is returned as a problem together with what was found so far.
+ * Wires a server certificate into the gateway that spec.gateway names. In order, it checks that
+ * the operator may write into the gateway's namespaces and collects the client trust bundle. It
+ * then writes the credential Secret and the trust bundle, removes what an earlier spec.gateway
+ * left behind, and sets the Gateway's server or listener. A step that fails stops the wiring and
+ * is returned as a problem, together with what was found so far.
  */
 public final class GatewayWiring {
 

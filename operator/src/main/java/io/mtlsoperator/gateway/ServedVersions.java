@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds which version of an API group the cluster serves, among the ones the operator can
- * write. A found version is remembered; a missing group is asked for again next time, so an
- * Istio or Gateway API installed after the operator started is picked up.
+ * write. A found version is remembered. A missing group is looked up again on the next call, so
+ * an Istio or Gateway API installed after the operator started is picked up.
  */
 public final class ServedVersions {
 

@@ -121,7 +121,7 @@ class GatewayApiAndGardenerWiringTest {
   }
 
   @Test
-  void gardenerIssuerCreatesGardenerCertificateAndLeavesItsSecret() throws Exception {
+  void gardenerIssuerLeavesGardenerSecret() throws Exception {
     client.resource(IstioGateways.gateway(namespace, "kyma-mtls-gateway",
         IstioGateways.server("mtls", 443, "HTTPS", null))).create();
 

@@ -121,7 +121,7 @@ class IstioGatewayWiringTest {
   }
 
   @Test
-  void serverOfAnotherCredentialIsReportedAndLeftAlone() {
+  void foreignServerIsReportedNotChanged() {
     GenericKubernetesResource gateway = client.resource(IstioGateways.gateway(namespace, "kyma-mtls-gateway",
         IstioGateways.server("mtls", 443, "HTTPS", Map.of("mode", "SIMPLE", "credentialName", "someone-else"))))
         .create();

@@ -12,7 +12,7 @@ final class IstioGateways {
   private IstioGateways() {
   }
 
-  /** A networking.istio.io/v1 Gateway for the default ingress gateway's pods, with {@code servers}. */
+  /** Builds a networking.istio.io/v1 Gateway for the default ingress gateway's pods, with {@code servers}. */
   @SafeVarargs
   static GenericKubernetesResource gateway(String namespace, String name, Map<String, Object>... servers) {
     return new GenericKubernetesResourceBuilder()
@@ -25,7 +25,7 @@ final class IstioGateways {
         .build();
   }
 
-  /** A server with hosts *.mtls.example.com; {@code tls} may be null. */
+  /** Builds a server for hosts *.mtls.example.com, without TLS settings when {@code tls} is null. */
   static Map<String, Object> server(String portName, int port, String protocol, Map<String, Object> tls) {
     Map<String, Object> server = new LinkedHashMap<>();
     server.put("port", Map.of("number", port, "name", portName, "protocol", protocol));

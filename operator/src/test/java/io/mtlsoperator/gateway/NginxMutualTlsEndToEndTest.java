@@ -65,7 +65,7 @@ class NginxMutualTlsEndToEndTest {
   }
 
   @Test
-  void gatewayAcceptsOnlyTrustedClientsThroughClientCaRotation() throws IOException {
+  void onlyTrustedClientsPassThroughRotation() throws IOException {
     awaitReady(client, client.resource(Resources.selfSignedAuthority(namespace, "server-root")).create());
     CertificateAuthority clientRoot = awaitReady(client, client.resource(Resources.authority(namespace,
         "client-root", spec -> {

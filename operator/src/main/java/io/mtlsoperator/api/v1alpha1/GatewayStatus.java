@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 import java.util.Objects;
 
-/** What the gateway wiring put in place, as last checked. */
+/** State of the gateway wiring, as last checked. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class GatewayStatus {
 

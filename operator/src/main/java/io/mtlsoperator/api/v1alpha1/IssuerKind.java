@@ -1,6 +1,6 @@
 package io.mtlsoperator.api.v1alpha1;
 
-/** Who signs an MtlsCertificate. */
+/** The kind of signer of an MtlsCertificate. */
 public enum IssuerKind {
   /** A CertificateAuthority of this operator; the operator issues the certificate itself. */
   CertificateAuthority,
